@@ -1,0 +1,18 @@
+import { hostname } from 'node:os';
+import { runService } from '@restaurant/shared';
+import { customerService } from './customer.js';
+
+const exitCode = await runService(
+  {
+    env: process.env,
+    hostname: hostname(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    onStopSignal: (stop) => {
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    },
+  },
+  customerService,
+);
+process.exit(exitCode);

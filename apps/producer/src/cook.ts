@@ -1,0 +1,34 @@
+import {
+  encodeFoodItem,
+  logQueueEvent,
+  newFoodItem,
+  pickMeal,
+  runOnDeadlines,
+  type ServiceContext,
+  type ServiceDefinition,
+} from '@restaurant/shared';
+
+/** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
+export async function runCook({ config, logger, queue, random, signal }: ServiceContext): Promise<void> {
+  await runOnDeadlines({
+    timeScale: config.timeScale,
+    signal,
+    nextGapS: () => config.producerPeriodS,
+    act: async () => {
+      const meal = pickMeal(random);
+      const item = newFoodItem(meal, config.roleName);
+      try {
+        const { status, length } = await queue.offer(encodeFoodItem(item));
+        logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
+      } catch (error) {
+        logger.warn(`could not offer **${meal}**: ${(error as Error).message}`);
+      }
+    },
+  });
+}
+
+export const cookService: ServiceDefinition = {
+  defaultRole: 'producer',
+  connection: 'fail-fast',
+  run: runCook,
+};

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface ServiceProcessHandle {
+  readonly role: string;
+  readonly pid: number;
+  /** Resolves with the exit code (128 + signal number when killed by a signal). */
+  readonly exited: Promise<number>;
+  /** Asks the service to stop (SIGTERM); kills it if it has not exited after `graceMs`. */
+  stop(graceMs: number): Promise<number>;
+}
+
+export interface SpawnServiceOptions {
+  nodePath: string;
+  entry: URL;
+  role: string;
+  env: Record<string, string | undefined>;
+  /** `inherit` shares the launcher's stdout: each log line is one write, so lines interleave whole. */
+  stdout: 'inherit' | 'ignore';
+}
+
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+export function spawnService(options: SpawnServiceOptions): ServiceProcessHandle {
+  const child: ChildProcess = spawn(options.nodePath, [fileURLToPath(options.entry)], {
+    env: { ...options.env, ROLE_NAME: options.role },
+    stdio: ['ignore', options.stdout, 'inherit'],
+  });
+  const exited = new Promise<number>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? 128 + (SIGNAL_NUMBERS[signal ?? 'SIGTERM'] ?? 0)));
+  });
+  return {
+    role: options.role,
+    pid: child.pid ?? -1,
+    exited,
+    async stop(graceMs) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(killer);
+      return code;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { parseWithSchema } from './parse-with-schema.js';
+import { logFormat, positiveNumber, queueName, redisUrl, wholeNumber } from './setting-schemas.js';
+
+/** The settings of one producer or consumer process, read from its environment. */
+export interface ServiceConfig {
+  redisUrl: string;
+  queueName: string;
+  capacity: number;
+  producerPeriodS: number;
+  consumerMinS: number;
+  consumerMaxS: number;
+  timeScale: number;
+  seed: number | undefined;
+  roleName: string;
+  roleWidth: number;
+  logFormat: 'human' | 'json';
+}
+
+/** Every variable, its default, and what it means: the README's table is this list. */
+export const SERVICE_ENV_DEFAULTS = {
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  QUEUE_NAME: 'kitchen',
+  QUEUE_CAPACITY: '3',
+  PRODUCER_PERIOD_S: '3',
+  CONSUMER_MIN_S: '3',
+  CONSUMER_MAX_S: '10',
+  TIME_SCALE: '1',
+  LOG_FORMAT: 'human',
+  ROLE_WIDTH: '10',
+} as const;
+
+const serviceEnvSchema = z
+  .object({
+    REDIS_URL: redisUrl,
+    QUEUE_NAME: queueName,
+    QUEUE_CAPACITY: wholeNumber(1, 1_000_000_000),
+    PRODUCER_PERIOD_S: positiveNumber('the period'),
+    CONSUMER_MIN_S: wholeNumber(0, 86_400),
+    CONSUMER_MAX_S: wholeNumber(0, 86_400),
+    TIME_SCALE: positiveNumber('the time scale', { allowZero: true }),
+    SEED: wholeNumber(0, 2 ** 32 - 1).optional(),
+    ROLE_NAME: z.string().regex(/^[\w.{}-]{1,64}$/, { message: 'must be 1-64 letters, digits or _ . - and {hostname}' }),
+    ROLE_WIDTH: wholeNumber(0, 64),
+    LOG_FORMAT: logFormat,
+  })
+  .superRefine((env, context) => {
+    if (env.CONSUMER_MIN_S > env.CONSUMER_MAX_S) {
+      context.addIssue({
+        code: 'custom',
+        path: ['CONSUMER_MIN_S'],
+        message: `must not be greater than the maximum (${env.CONSUMER_MAX_S})`,
+      });
+    }
+  });
+
+/**
+ * Reads the configuration once. `ROLE_NAME` may contain `{hostname}`, so that container
+ * replicas, which share one environment, log under distinct names.
+ */
+export function readServiceConfig(
+  env: Record<string, string | undefined>,
+  defaults: { roleName: string; hostname: string },
+): Readonly<ServiceConfig> {
+  const raw = { ...SERVICE_ENV_DEFAULTS, ROLE_NAME: defaults.roleName, ...definedOnly(env) };
+  const parsed = parseWithSchema(serviceEnvSchema, raw);
+  return Object.freeze({
+    redisUrl: parsed.REDIS_URL,
+    queueName: parsed.QUEUE_NAME,
+    capacity: parsed.QUEUE_CAPACITY,
+    producerPeriodS: parsed.PRODUCER_PERIOD_S,
+    consumerMinS: parsed.CONSUMER_MIN_S,
+    consumerMaxS: parsed.CONSUMER_MAX_S,
+    timeScale: parsed.TIME_SCALE,
+    seed: parsed.SEED,
+    roleName: parsed.ROLE_NAME.replaceAll('{hostname}', defaults.hostname),
+    roleWidth: parsed.ROLE_WIDTH,
+    logFormat: parsed.LOG_FORMAT,
+  });
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  const keys = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME'];
+  return Object.fromEntries(
+    keys.flatMap((key) => (env[key] !== undefined && env[key] !== '' ? [[key, env[key] as string]] : [])),
+  );
+}

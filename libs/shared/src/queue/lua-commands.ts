@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+
+/**
+ * The scripts live as .lua files next to this module's source. From `src/queue/` and from the
+ * compiled `dist/queue/` alike, `../../src/queue/commands/` is the same folder, so the build
+ * needs no copy step.
+ */
+const COMMANDS_DIR = new URL('../../src/queue/commands/', import.meta.url);
+const INCLUDE = /^-- @include ([a-z-]+)$/m;
+
+/** A script's text with its `-- @include name` lines replaced by `includes/name.lua`. */
+export function loadLuaScript(fileName: string): string {
+  let source = readFileSync(new URL(fileName, COMMANDS_DIR), 'utf8');
+  for (let match = INCLUDE.exec(source); match; match = INCLUDE.exec(source)) {
+    const included = readFileSync(new URL(`includes/${match[1]}.lua`, COMMANDS_DIR), 'utf8');
+    source = source.replace(match[0], included);
+  }
+  return source;
+}
+
+/** The queue's commands as ioredis sees them once defined (EVALSHA, with EVAL after a NOSCRIPT). */
+export interface QueueCommands {
+  claimCapacity(meta: string, capacity: number): Promise<number>;
+  offer(items: string, stats: string, capacity: number, item: string): Promise<[number, number]>;
+  take(items: string, stats: string): Promise<[0, 0] | [1, number, string]>;
+  deadLetter(dead: string, stats: string, entry: string): Promise<number>;
+}
+
+const SCRIPTS: Record<keyof QueueCommands, string> = {
+  claimCapacity: 'claim-capacity-1.lua',
+  offer: 'offer-2.lua',
+  take: 'take-2.lua',
+  deadLetter: 'dead-letter-2.lua',
+};
+
+const loaded = new Map<string, string>();
+
+/** Defines the queue's commands on a connection, once; the file name says the number of keys. */
+export function withQueueCommands(redis: Redis): Redis & QueueCommands {
+  for (const [name, fileName] of Object.entries(SCRIPTS)) {
+    if (name in redis) continue;
+    let lua = loaded.get(fileName);
+    if (lua === undefined) {
+      lua = loadLuaScript(fileName);
+      loaded.set(fileName, lua);
+    }
+    redis.defineCommand(name, { lua, numberOfKeys: Number(/-(\d+)\.lua$/.exec(fileName)?.[1]) });
+  }
+  return redis as Redis & QueueCommands;
+}

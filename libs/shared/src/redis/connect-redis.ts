@@ -1,0 +1,72 @@
+import { Redis } from 'ioredis';
+import { redactUrl } from './redact-url.js';
+
+export interface ConnectOptions {
+  url: string;
+  /**
+   * `patient` (customers): commands wait while the connection is down and go out after the
+   * reconnect. `fail-fast` (cooks): a command while disconnected fails at once, so nothing is
+   * buffered without bound; the cook's schedule goes on.
+   */
+  mode: 'patient' | 'fail-fast';
+  /** Told about every retry, with a sentence fit for the log. */
+  onRetry?: (message: string) => void;
+  connectionName?: string;
+}
+
+const MAX_BACKOFF_MS = 2000;
+
+/** Reconnect delay after `attempt` failures: 50 ms doubling up to 2 s. */
+export function backoffMs(attempt: number): number {
+  return Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(attempt - 1, 10));
+}
+
+/** A connection that retries with backoff forever until `disconnect()`. */
+export function connectRedis(options: ConnectOptions): Redis {
+  const where = redactUrl(options.url);
+  return new Redis(options.url, {
+    connectionName: options.connectionName,
+    enableOfflineQueue: options.mode === 'patient',
+    maxRetriesPerRequest: options.mode === 'patient' ? null : 1,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => {
+      const delay = backoffMs(attempt);
+      options.onRetry?.(`Redis not answering at ${where}; retrying in ${delay} ms (attempt ${attempt})`);
+      return delay;
+    },
+  });
+}
+
+/** Resolves when the connection is ready; rejects when the signal aborts first. */
+export function whenReady(redis: Redis, signal: AbortSignal): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      redis.off('ready', onReady);
+      reject(signal.reason ?? new Error('aborted'));
+    };
+    const onReady = (): void => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    redis.once('ready', onReady);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Closes politely (QUIT) within the deadline, then by force. Safe to call twice. */
+export async function closeRedis(redis: Redis, deadlineMs = 500): Promise<void> {
+  if (redis.status === 'end') return;
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  const timer = setTimeout(() => redis.disconnect(), deadlineMs);
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,21 @@
+import { Redis } from 'ioredis';
+
+/** True when a Redis answers PING at the URL within the timeout; never retries. */
+export async function pingRedis(url: string, timeoutMs = 1000): Promise<boolean> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,99 @@
+import type { Logger } from 'pino';
+import { CONFIG_EXIT_CODE, ConfigError } from '../config/config-error.js';
+import { readServiceConfig, type ServiceConfig } from '../config/service-config.js';
+import { createLogger } from '../logging/create-logger.js';
+import type { LineSink } from '../logging/seed-line-stream.js';
+import { BoundedQueue } from '../queue/bounded-queue.js';
+import { CapacityMismatchError } from '../queue/capacity-mismatch-error.js';
+import { closeRedis, connectRedis, whenReady } from '../redis/connect-redis.js';
+import { redactUrl } from '../redis/redact-url.js';
+import { createRandom, deriveSeed, type Random } from '../sim/random.js';
+
+/** What a service needs from its process; only an app's main.ts builds this. */
+export interface ServiceProcess {
+  env: Record<string, string | undefined>;
+  hostname: string;
+  stdout: LineSink;
+  stderr: LineSink;
+  /** Registers the handler for SIGTERM and SIGINT. */
+  onStopSignal(stop: () => void): void;
+}
+
+export interface ServiceContext {
+  config: Readonly<ServiceConfig>;
+  logger: Logger;
+  queue: BoundedQueue;
+  /** This actor's own stream of random numbers. */
+  random: Random;
+  /** Aborted on SIGTERM/SIGINT: finish the current operation and return. */
+  signal: AbortSignal;
+}
+
+export interface ServiceDefinition {
+  /** The role name when ROLE_NAME is not set. */
+  defaultRole: string;
+  /** Cooks fail fast while Redis is away; customers wait for it. */
+  connection: 'fail-fast' | 'patient';
+  run(context: ServiceContext): Promise<void>;
+}
+
+/** After a stop signal, how long the current operation may take before the connection is cut. */
+const STOP_DEADLINE_MS = 1500;
+
+/**
+ * The life of one producer or consumer process: configuration, logger, connection (with retry
+ * and backoff), the capacity check, the actor's loop, and a graceful stop. Returns the exit code.
+ */
+export async function runService(proc: ServiceProcess, service: ServiceDefinition): Promise<number> {
+  let config: Readonly<ServiceConfig>;
+  try {
+    config = readServiceConfig(proc.env, { roleName: service.defaultRole, hostname: proc.hostname });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    proc.stderr.write(`${error.message}\n`);
+    return CONFIG_EXIT_CODE;
+  }
+
+  const logger = createLogger({
+    role: config.roleName,
+    format: config.logFormat,
+    sink: proc.stdout,
+    roleWidth: config.roleWidth,
+  });
+  const stop = new AbortController();
+  const redis = connectRedis({
+    url: config.redisUrl,
+    mode: service.connection,
+    connectionName: config.roleName,
+    onRetry: (message) => logger.warn(message),
+  });
+  redis.on('error', () => undefined); // every failure is retried and logged by onRetry
+  proc.onStopSignal(() => {
+    if (stop.signal.aborted) return;
+    stop.abort();
+    setTimeout(() => redis.disconnect(), STOP_DEADLINE_MS).unref();
+  });
+
+  try {
+    await whenReady(redis, stop.signal);
+  } catch {
+    redis.disconnect();
+    return 0;
+  }
+  const queue = new BoundedQueue(redis, config.queueName, config.capacity);
+  try {
+    await queue.claimCapacity();
+  } catch (error) {
+    await closeRedis(redis);
+    if (!(error instanceof CapacityMismatchError)) throw error;
+    proc.stderr.write(`${error.message}\n`);
+    return CONFIG_EXIT_CODE;
+  }
+  logger.debug(`connected to ${redactUrl(config.redisUrl)}, queue ${config.queueName}`);
+
+  const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const random = createRandom(deriveSeed(seed, config.roleName));
+  await service.run({ config, logger, queue, random, signal: stop.signal });
+  await closeRedis(redis);
+  return 0;
+}

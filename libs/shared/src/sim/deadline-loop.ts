@@ -1,0 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { modelSecondsToWallMs } from './time-scale.js';
+
+export interface DeadlineLoopOptions {
+  /** One action of the actor: a cook's offer or a customer's take. */
+  act: () => Promise<void>;
+  /** Model seconds from this action to the next one. */
+  nextGapS: () => number;
+  timeScale: number;
+  signal: AbortSignal;
+  now?: () => number;
+}
+
+/**
+ * Acts at t=0 and then on deadlines measured from the start, never from the end of the last
+ * action, so the time an action takes does not accumulate into drift: a cook with a 3 s period
+ * offers exactly 1200 times an hour. Returns when the signal aborts, after the current action.
+ * Time scale 0 means no pacing at all.
+ */
+export async function runOnDeadlines(options: DeadlineLoopOptions): Promise<void> {
+  const { act, nextGapS, timeScale, signal } = options;
+  const now = options.now ?? (() => performance.now());
+  let deadline = now();
+  while (!signal.aborted) {
+    await act();
+    deadline += modelSecondsToWallMs(nextGapS(), timeScale);
+    const wait = Math.max(0, deadline - now());
+    if (wait > 0 && !signal.aborted) await sleep(wait, undefined, { signal }).catch(ignoreAbort);
+  }
+}
+
+function ignoreAbort(error: unknown): void {
+  if ((error as Error).name !== 'AbortError') throw error;
+}

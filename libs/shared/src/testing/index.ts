@@ -1,0 +1,2 @@
+export { startTestRedis, uniqueQueueName, type TestRedis } from './test-redis.js';
+export { startRedisServer, freePort, type RedisServerProcess } from '../redis/redis-server-process.js';
