@@ -11,7 +11,7 @@ export function sharedTestConfig(projectRoot: string): ViteUserConfig {
       include: ['src/**/*.spec.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      reporters: ['default'],
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     },
   };
 }

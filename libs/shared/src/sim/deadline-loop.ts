@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout } from 'node:timers/promises';
 import { modelSecondsToWallMs } from './time-scale.js';
 
 export interface DeadlineLoopOptions {
@@ -8,7 +8,9 @@ export interface DeadlineLoopOptions {
   nextGapS: () => number;
   timeScale: number;
   signal: AbortSignal;
+  /** Monotonic milliseconds and an abortable sleep: the real ones unless a test brings its own. */
   now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -20,15 +22,20 @@ export interface DeadlineLoopOptions {
 export async function runOnDeadlines(options: DeadlineLoopOptions): Promise<void> {
   const { act, nextGapS, timeScale, signal } = options;
   const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? sleepUnlessAborted;
   let deadline = now();
   while (!signal.aborted) {
     await act();
     deadline += modelSecondsToWallMs(nextGapS(), timeScale);
     const wait = Math.max(0, deadline - now());
-    if (wait > 0 && !signal.aborted) await sleep(wait, undefined, { signal }).catch(ignoreAbort);
+    if (wait > 0 && !signal.aborted) await sleep(wait, signal);
   }
 }
 
-function ignoreAbort(error: unknown): void {
-  if ((error as Error).name !== 'AbortError') throw error;
+async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  try {
+    await setTimeout(ms, undefined, { signal });
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') throw error;
+  }
 }

@@ -1,2 +1,3 @@
 export { startTestRedis, uniqueQueueName, type TestRedis } from './test-redis.js';
 export { startRedisServer, freePort, type RedisServerProcess } from '../redis/redis-server-process.js';
+export { isAlive, spawnNode, type ChildHarness, type SpawnNodeOptions } from './child-harness.js';

@@ -1,0 +1,66 @@
+import { freePort, spawnNode, startTestRedis, uniqueQueueName, type TestRedis } from '@restaurant/shared/testing';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The built entry point: the file the launcher and the containers run. */
+const PRODUCER = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+function producer(env: Record<string, string>) {
+  return spawnNode(PRODUCER, { env: { PATH: process.env.PATH, REDIS_URL: redis.url, QUEUE_NAME: uniqueQueueName('cook'), ...env } });
+}
+
+describe('producer process', () => {
+  it('cooks on schedule, logs the original lines and stops on SIGTERM with exit 0 within 2 s', async () => {
+    const cook = producer({ TIME_SCALE: '0.01', QUEUE_CAPACITY: '2', SEED: '1' });
+    await cook.waitForLine(/^\d\d:\d\d:\d\d producer {3}- ! Food Queue Full !!!$/);
+    const stoppedAt = Date.now();
+    cook.kill('SIGTERM');
+    expect(await cook.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stoppedAt).toBeLessThan(2000);
+    expect(cook.stdoutLines.slice(0, 2).every((line) => / producer {3}- \*\*.+\*\* READY$/.test(line))).toBe(true);
+  });
+
+  it('stops with every configuration problem listed and exit code 2', async () => {
+    const cook = producer({ QUEUE_CAPACITY: '-3', CONSUMER_MIN_S: '12', REDIS_URL: 'not a url' });
+    expect((await cook.exited).code).toBe(2);
+    expect(cook.stderrLines).toEqual([
+      'Invalid configuration:',
+      '  REDIS_URL="not a url": must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      '  QUEUE_CAPACITY="-3": must be a whole number from 1 to 1000000000',
+      '  CONSUMER_MIN_S="12": must not be greater than the maximum (10)',
+    ]);
+    expect(cook.stdoutLines).toEqual([]);
+  });
+
+  it('refuses to join a queue that has another capacity', async () => {
+    const queue = uniqueQueueName('cook');
+    const first = producer({ QUEUE_NAME: queue, QUEUE_CAPACITY: '3', TIME_SCALE: '0.01' });
+    await first.waitForLine(/READY/);
+    const second = producer({ QUEUE_NAME: queue, QUEUE_CAPACITY: '5' });
+    expect((await second.exited).code).toBe(2);
+    expect(second.stderrLines.join('\n')).toContain(`queue "${queue}" already has capacity 3`);
+    first.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+  });
+
+  it('retries with backoff while Redis is unreachable, says so, and still stops at once', async () => {
+    const port = await freePort();
+    const cook = producer({ REDIS_URL: `redis://:hunter2@127.0.0.1:${port}` });
+    const line = await cook.waitForLine(/retrying in \d+ ms/);
+    expect(line).toMatch(/producer {3}- \(warn\) Redis not answering at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+; retrying/);
+    await cook.waitForLine(/attempt 3\)/);
+    const stoppedAt = Date.now();
+    cook.kill('SIGINT');
+    expect(await cook.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stoppedAt).toBeLessThan(2000);
+    expect(cook.stdoutLines.join('\n')).not.toContain('hunter2');
+  });
+});

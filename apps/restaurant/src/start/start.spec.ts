@@ -1,0 +1,125 @@
+import { isAlive, spawnNode, startTestRedis, uniqueQueueName, freePort, type TestRedis } from '@restaurant/shared/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const LINE = /^\d\d:\d\d:\d\d (producer|producer_\d+|consumer_\d+) +- (\*\*.+\*\* (READY|TAKEN AWAY)|! Food Queue (Empty|Full) !!!)$/;
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+function launcher(args: string[], env: Record<string, string | undefined> = {}, detached = false) {
+  return spawnNode(CLI, {
+    args: ['start', '--queue', uniqueQueueName('launch'), ...args],
+    env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, REDIS_URL: redis.url, ...env },
+    detached,
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function waitForRoles(run: ReturnType<typeof launcher>, roles: string[]): Promise<void> {
+  for (const role of roles) await run.waitForLine(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${role} +- `));
+}
+
+describe('npm start (the launcher)', () => {
+  it('runs the original scenario as three processes and SIGTERM stops them all with exit 0', async () => {
+    const run = launcher(['--time-scale', '0.01', '--seed', '5']);
+    await waitForRoles(run, ['producer', 'consumer_1', 'consumer_2']);
+    const services = childrenOf(run.pid);
+    expect(services).toHaveLength(3);
+
+    run.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(services.filter(isAlive)).toEqual([]);
+    for (const line of run.stdoutLines) expect(line).toMatch(LINE);
+    expect(run.stdoutLines.some((line) => line.includes('producer   - **'))).toBe(true);
+  });
+
+  it('stops everything on Ctrl-C (SIGINT to the whole process group) with exit 0', async () => {
+    const run = launcher(['--time-scale', '0.01'], {}, true);
+    await waitForRoles(run, ['producer', 'consumer_1', 'consumer_2']);
+    const services = childrenOf(run.pid);
+    process.kill(-run.pid, 'SIGINT');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(services.filter(isAlive)).toEqual([]);
+  });
+
+  it('scales each side and lines up the dashes of longer role names', async () => {
+    const run = launcher(['--producers', '2', '--consumers', '11', '--time-scale', '0.01']);
+    await waitForRoles(run, ['producer_1', 'producer_2', 'consumer_1', 'consumer_11']);
+    run.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    expect(new Set(run.stdoutLines.map((line) => line.indexOf(' - ')))).toEqual(new Set([20]));
+  });
+
+  it('starts its own redis-server when none answers, and removes it afterwards', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'launcher-test-'));
+    const run = launcher(['--time-scale', '0.01', '--duration', '1s'], {
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      TMPDIR: tmp,
+    });
+    await run.waitForLine(/\(started here\)/);
+    const redisServers = childrenOf(run.pid).filter((pid) => /redis-server/.test(commandOf(pid)));
+    expect(redisServers).toHaveLength(1);
+    expect((await run.exited).code).toBe(0);
+    expect(run.stdoutLines.some((line) => LINE.test(line))).toBe(true);
+    expect(redisServers.filter(isAlive)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('says in one sentence how to get a Redis when there is none at all', async () => {
+    const run = launcher([], { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, PATH: mkdtempSync(join(tmpdir(), 'empty-path-')) });
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderrLines.at(-1)).toMatch(
+      /^No Redis answers at redis:\/\/127\.0\.0\.1:\d+\/? and there is no redis-server on PATH: install redis-server, set REDIS_URL to a running Redis, or run the restaurant with docker compose up\.$/,
+    );
+  });
+
+  it('rejects bad flags with every problem listed and exit code 2, before starting anything', async () => {
+    const run = launcher(['--capacity', '-1', '--consumer-min', '9', '--consumer-max', '2', '--cooks', '3', '--duration', 'soon']);
+    expect((await run.exited).code).toBe(2);
+    expect(run.stderrLines).toEqual([
+      'Invalid configuration:',
+      '  --cooks="3": unknown option; see --help',
+      '  --duration="soon": must be a duration such as 500ms, 30s, 2m or 1h',
+      '  --capacity="-1": must be a whole number from 1 to 1000000000',
+      '  --consumer-min="9": must not be greater than the maximum (2)',
+    ]);
+  });
+
+  it('prints its options with --help', async () => {
+    const run = spawnNode(CLI, { args: ['start', '--help'] });
+    expect((await run.exited).code).toBe(0);
+    const help = run.stdoutLines.join('\n');
+    for (const flag of ['--producers', '--consumers', '--capacity', '--time-scale', '--duration', '--seed']) {
+      expect(help).toContain(flag);
+    }
+  });
+});
+
+function commandOf(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { readServiceConfig } from './service-config.js';
+
+const defaults = { roleName: 'producer', hostname: 'a1b2c3d4e5f6' };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    readServiceConfig(env, defaults);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split('\n').slice(1).map((line) => line.trim());
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readServiceConfig', () => {
+  it('defaults to the original scenario', () => {
+    expect(readServiceConfig({}, defaults)).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379',
+      queueName: 'kitchen',
+      capacity: 3,
+      producerPeriodS: 3,
+      consumerMinS: 3,
+      consumerMaxS: 10,
+      timeScale: 1,
+      seed: undefined,
+      roleName: 'producer',
+      roleWidth: 10,
+      logFormat: 'human',
+    });
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(readServiceConfig({}, defaults))).toBe(true);
+  });
+
+  it('names replicas after their host', () => {
+    expect(readServiceConfig({ ROLE_NAME: 'consumer_{hostname}' }, defaults).roleName).toBe('consumer_a1b2c3d4e5f6');
+  });
+
+  it.each([
+    [{ QUEUE_CAPACITY: '-1' }, 'QUEUE_CAPACITY="-1": must be a whole number from 1 to 1000000000'],
+    [{ QUEUE_CAPACITY: 'three' }, 'QUEUE_CAPACITY="three": must be a whole number from 1 to 1000000000'],
+    [{ CONSUMER_MIN_S: '11' }, 'CONSUMER_MIN_S="11": must not be greater than the maximum (10)'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL="localhost:6379": must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379'],
+    [{ TIME_SCALE: '-0.5' }, 'TIME_SCALE="-0.5": the time scale must be a number at least 0'],
+    [{ PRODUCER_PERIOD_S: '0' }, 'PRODUCER_PERIOD_S="0": the period must be a number greater than 0'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT="xml": must be human or json'],
+    [{ QUEUE_NAME: '{kitchen}' }, 'QUEUE_NAME="{kitchen}": must be 1-100 letters, digits or _ . : -'],
+  ])('rejects %o', (env, message) => {
+    expect(problemsOf(env)).toEqual([message]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf({ QUEUE_CAPACITY: '0', CONSUMER_MAX_S: 'x', SEED: '-4' })).toHaveLength(3);
+  });
+
+  it('never shows a password from a bad URL', () => {
+    const [problem] = problemsOf({ REDIS_URL: 'http://user:s3cret@redis:6379' });
+    expect(problem).not.toContain('s3cret');
+    expect(problem).toContain('must be a redis:// or rediss:// URL');
+  });
+});
