@@ -11,6 +11,7 @@ export { MEALS, type Meal } from './menu/meals.js';
 export { pickMeal } from './menu/pick-meal.js';
 export { BoundedQueue, type DeadLetterEntry, type OfferResult, type TakeResult } from './queue/bounded-queue.js';
 export { CapacityMismatchError } from './queue/capacity-mismatch-error.js';
+export { FastQueue, type OfferManyResult, type TakeManyResult } from './queue/fast-queue.js';
 export { decodeFoodItem, encodeFoodItem, newFoodItem, type FoodItem } from './queue/food-item.js';
 export { queueKeys, type QueueKeys } from './queue/queue-keys.js';
 export { closeRedis, connectRedis, whenReady, type ConnectOptions } from './redis/connect-redis.js';

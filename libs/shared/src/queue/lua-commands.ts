@@ -25,6 +25,13 @@ export interface QueueCommands {
   offer(items: string, stats: string, capacity: number, item: string): Promise<[number, number]>;
   take(items: string, stats: string): Promise<[0, 0] | [1, number, string]>;
   deadLetter(dead: string, stats: string, entry: string): Promise<number>;
+  offerBatch(
+    items: string,
+    stats: string,
+    capacity: number,
+    ...batch: Array<string | Buffer>
+  ): Promise<[accepted: number, dropped: number, length: number]>;
+  takeBatch(items: string, stats: string, max: number, countEmpty: 0 | 1): Promise<[number, ...string[]]>;
 }
 
 const SCRIPTS: Record<keyof QueueCommands, string> = {
@@ -32,6 +39,8 @@ const SCRIPTS: Record<keyof QueueCommands, string> = {
   offer: 'offer-2.lua',
   take: 'take-2.lua',
   deadLetter: 'dead-letter-2.lua',
+  offerBatch: 'offer-batch-2.lua',
+  takeBatch: 'take-batch-2.lua',
 };
 
 const loaded = new Map<string, string>();

@@ -1,0 +1,38 @@
+--[[
+  A cook offers several items in one round trip. As many as fit under the capacity are pushed,
+  in argument order (ARGV[2] is taken first); the rest are dropped and counted as full, exactly
+  as if each had been offered alone with offer-2.lua. Every pushed item gets the same server
+  stamp `"enqueuedUs":<µs>` as the object's last field.
+
+  KEYS[1] items list
+  KEYS[2] stats hash
+  ARGV[1] capacity
+  ARGV[2..] the items: JSON objects (at least one)
+  Reply:  {accepted, dropped, length after}
+]]
+-- @include track-length
+
+local offered = #ARGV - 1
+local length = redis.call('LLEN', KEYS[1])
+local accepted = math.max(0, math.min(offered, tonumber(ARGV[1]) - length))
+local dropped = offered - accepted
+if dropped > 0 then
+  redis.call('HINCRBY', KEYS[2], 'full', dropped)
+end
+if accepted == 0 then
+  return {0, dropped, length}
+end
+local now = nowMicros()
+-- The lengths between length and length + accepted last no time at all, so one call is exact.
+trackLength(KEYS[2], length, now)
+local stamp = ',"enqueuedUs":' .. digits(now) .. '}'
+local stamped = {}
+for i = 1, accepted do
+  stamped[i] = string.sub(ARGV[i + 1], 1, -2) .. stamp
+end
+-- unpack() in chunks: Lua's C stack holds a few thousand values at most.
+for first = 1, accepted, 1000 do
+  redis.call('LPUSH', KEYS[1], unpack(stamped, first, math.min(first + 999, accepted)))
+end
+redis.call('HINCRBY', KEYS[2], 'ready', accepted)
+return {accepted, dropped, length + accepted}
