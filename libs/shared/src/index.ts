@@ -21,3 +21,11 @@ export { NoRedisServerError, startRedisServer, type RedisServerProcess } from '.
 export { runOnDeadlines, type DeadlineLoopOptions } from './sim/deadline-loop.js';
 export { createRandom, deriveSeed, type Random } from './sim/random.js';
 export { runService, type ServiceContext, type ServiceDefinition, type ServiceProcess } from './service/run-service.js';
+export type { QueueCounters } from './sim/queue-counters.js';
+export { QueueModel } from './sim/queue-model.js';
+export { readQueueSnapshot, type QueueSnapshot } from './sim/queue-snapshot.js';
+export { countersBetween } from './sim/redis-counters.js';
+export { runReportJsonSchema, runReportSchema } from './sim/report-schema.js';
+export { buildRunReport, figuresOf, type EngineName, type EngineStats, type RunFigures, type RunReport, type RunScenario } from './sim/run-report.js';
+export { ci95HalfWidth, studentT975 } from './sim/student-t.js';
+export { runVirtual, type VirtualRunOptions, type VirtualRunResult } from './sim/virtual-engine.js';

@@ -1,0 +1,17 @@
+/**
+ * What one run observed at the queue, in model time, whichever engine ran it: the virtual
+ * engine's queue model or the counters the Lua scripts keep in Redis.
+ */
+export interface QueueCounters {
+  ready: number;
+  full: number;
+  taken: number;
+  empty: number;
+  /** Model seconds spent at each length 0..capacity during the observed span. */
+  secondsAtLength: number[];
+  /** Sum of the model seconds taken meals waited on the queue, and how many waits it holds. */
+  waitSeconds: number;
+  waited: number;
+  /** The observed span in model seconds. */
+  modelSeconds: number;
+}
