@@ -2,6 +2,7 @@ import {
   encodeFoodItem,
   logQueueEvent,
   newFoodItem,
+  offerNaively,
   pickMeal,
   runOnDeadlines,
   type ServiceContext,
@@ -9,7 +10,9 @@ import {
 } from '@restaurant/shared';
 
 /** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
-export async function runCook({ config, logger, queue, random, signal }: ServiceContext): Promise<void> {
+export async function runCook({ config, logger, queue, random, signal, redis }: ServiceContext): Promise<void> {
+  const offer = (item: string, id: string) =>
+    config.admission === 'naive' ? offerNaively(redis, queue.keys, config.capacity, item) : queue.offer(item, id);
   await runOnDeadlines({
     timeScale: config.timeScale,
     signal,
@@ -18,8 +21,9 @@ export async function runCook({ config, logger, queue, random, signal }: Service
       const meal = pickMeal(random);
       const item = newFoodItem(meal, config.roleName);
       try {
-        const { status, length } = await queue.offer(encodeFoodItem(item));
-        logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
+        const { status, length } = await offer(encodeFoodItem(item), item.id);
+        if (status === 'duplicate') logger.warn(`**${meal}** was already on the queue (offer re-sent after a reconnect)`);
+        else logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
       } catch (error) {
         logger.warn(`could not offer **${meal}**: ${(error as Error).message}`);
       }

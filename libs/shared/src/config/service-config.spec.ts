@@ -28,6 +28,13 @@ describe('readServiceConfig', () => {
       roleName: 'producer',
       roleWidth: 10,
       logFormat: 'human',
+      delivery: 'simple',
+      reclaimAfterS: 10,
+      maxDeliveries: 3,
+      maxItemBytes: 16384,
+      consumerHoldS: 0,
+      admission: 'atomic',
+      dedupTtlS: 3600,
     });
   });
 

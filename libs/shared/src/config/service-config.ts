@@ -15,6 +15,16 @@ export interface ServiceConfig {
   roleName: string;
   roleWidth: number;
   logFormat: 'human' | 'json';
+  /** `simple`: the original's RPOP. `reliable`: held in a processing list until acknowledged. */
+  delivery: 'simple' | 'reliable';
+  reclaimAfterS: number;
+  maxDeliveries: number;
+  maxItemBytes: number;
+  /** Model seconds a customer holds a meal before it is done with it (reliable delivery acks then). */
+  consumerHoldS: number;
+  /** `atomic`: the Lua offer. `naive`: LLEN then LPUSH from the client, to show the race. */
+  admission: 'atomic' | 'naive';
+  dedupTtlS: number;
 }
 
 /** Every variable, its default, and what it means: the README's table is this list. */
@@ -28,6 +38,13 @@ export const SERVICE_ENV_DEFAULTS = {
   TIME_SCALE: '1',
   LOG_FORMAT: 'human',
   ROLE_WIDTH: '10',
+  DELIVERY: 'simple',
+  RECLAIM_AFTER_S: '10',
+  MAX_DELIVERIES: '3',
+  MAX_ITEM_BYTES: '16384',
+  CONSUMER_HOLD_S: '0',
+  ADMISSION: 'atomic',
+  DEDUP_TTL_S: '3600',
 } as const;
 
 const serviceEnvSchema = z
@@ -43,6 +60,13 @@ const serviceEnvSchema = z
     ROLE_NAME: z.string().regex(/^[\w.{}-]{1,64}$/, { message: 'must be 1-64 letters, digits or _ . - and {hostname}' }),
     ROLE_WIDTH: wholeNumber(0, 64),
     LOG_FORMAT: logFormat,
+    DELIVERY: z.enum(['simple', 'reliable'], { message: 'must be simple or reliable' }),
+    RECLAIM_AFTER_S: positiveNumber('the reclaim time'),
+    MAX_DELIVERIES: wholeNumber(1, 1000),
+    MAX_ITEM_BYTES: wholeNumber(64, 512 * 1024 * 1024),
+    CONSUMER_HOLD_S: positiveNumber('the hold time', { allowZero: true }),
+    ADMISSION: z.enum(['atomic', 'naive'], { message: 'must be atomic or naive' }),
+    DEDUP_TTL_S: wholeNumber(0, 30 * 86_400),
   })
   .superRefine((env, context) => {
     if (env.CONSUMER_MIN_S > env.CONSUMER_MAX_S) {
@@ -76,6 +100,13 @@ export function readServiceConfig(
     roleName: parsed.ROLE_NAME.replaceAll('{hostname}', defaults.hostname),
     roleWidth: parsed.ROLE_WIDTH,
     logFormat: parsed.LOG_FORMAT,
+    delivery: parsed.DELIVERY,
+    reclaimAfterS: parsed.RECLAIM_AFTER_S,
+    maxDeliveries: parsed.MAX_DELIVERIES,
+    maxItemBytes: parsed.MAX_ITEM_BYTES,
+    consumerHoldS: parsed.CONSUMER_HOLD_S,
+    admission: parsed.ADMISSION,
+    dedupTtlS: parsed.DEDUP_TTL_S,
   });
 }
 

@@ -3,7 +3,11 @@ import { CapacityMismatchError } from './capacity-mismatch-error.js';
 import { withQueueCommands, type QueueCommands } from './lua-commands.js';
 import { queueKeys, type QueueKeys } from './queue-keys.js';
 
-export type OfferResult = { status: 'ready' | 'full'; length: number };
+export type OfferResult = { status: 'ready' | 'full' | 'duplicate'; length: number };
+const OFFER_STATUS = ['full', 'ready', 'duplicate'] as const;
+
+/** How long an accepted id is remembered, so an offer re-sent after a reconnect is refused. */
+export const DEFAULT_DEDUP_TTL_S = 3600;
 export type TakeResult = { status: 'taken'; length: number; raw: string } | { status: 'empty'; length: 0 };
 
 export interface DeadLetterEntry {
@@ -25,6 +29,7 @@ export class BoundedQueue {
     redis: Redis,
     readonly name: string,
     readonly capacity: number,
+    private readonly dedupTtlS = DEFAULT_DEDUP_TTL_S,
   ) {
     this.keys = queueKeys(name);
     this.redis = withQueueCommands(redis);
@@ -36,9 +41,12 @@ export class BoundedQueue {
     if (stored !== this.capacity) throw new CapacityMismatchError(this.name, stored, this.capacity);
   }
 
-  async offer(item: string): Promise<OfferResult> {
-    const [queued, length] = await this.redis.offer(this.keys.items, this.keys.stats, this.capacity, item);
-    return { status: queued === 1 ? 'ready' : 'full', length };
+  /** Offers one item (a JSON object). Its `id` makes a second offer of the same item a duplicate. */
+  async offer(item: string, itemId = idOf(item)): Promise<OfferResult> {
+    const seen = this.keys.seen(itemId ?? '-');
+    const ttl = itemId === undefined ? 0 : this.dedupTtlS;
+    const [status, length] = await this.redis.offer(this.keys.items, this.keys.stats, seen, this.capacity, item, ttl);
+    return { status: OFFER_STATUS[status], length };
   }
 
   async take(): Promise<TakeResult> {
@@ -46,17 +54,32 @@ export class BoundedQueue {
     return reply[0] === 1 ? { status: 'taken', length: reply[1], raw: reply[2] } : { status: 'empty', length: 0 };
   }
 
+  /** Sets aside an item that customer `entry.by` took but could not use. */
   async deadLetter(entry: DeadLetterEntry): Promise<void> {
-    await this.redis.deadLetter(this.keys.dead, this.keys.stats, JSON.stringify(entry));
+    const { dead, stats } = this.keys;
+    await this.redis.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw);
   }
 
   async length(): Promise<number> {
     return this.redis.llen(this.keys.items);
   }
 
-  /** Removes the queue with its settings and counters: a fresh start. */
+  /** Removes the queue with its settings, counters and every per-item or per-customer key. */
   async destroy(): Promise<void> {
-    const { items, meta, stats, dead } = this.keys;
-    await this.redis.del(items, meta, stats, dead);
+    const { items, meta, stats, dead, deliveries, consumers, reaper } = this.keys;
+    await this.redis.del(items, meta, stats, dead, deliveries, consumers, reaper);
+    const pattern = `{${this.name}}:*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length > 0) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
   }
+}
+
+const ID_FIELD = /"id":"([^"]+)"/;
+
+function idOf(item: string): string | undefined {
+  return ID_FIELD.exec(item)?.[1];
 }

@@ -22,9 +22,30 @@ export function loadLuaScript(fileName: string): string {
 /** The queue's commands as ioredis sees them once defined (EVALSHA, with EVAL after a NOSCRIPT). */
 export interface QueueCommands {
   claimCapacity(meta: string, capacity: number): Promise<number>;
-  offer(items: string, stats: string, capacity: number, item: string): Promise<[number, number]>;
+  offer(items: string, stats: string, seen: string, capacity: number, item: string, dedupTtlS: number): Promise<[number, number]>;
   take(items: string, stats: string): Promise<[0, 0] | [1, number, string]>;
-  deadLetter(dead: string, stats: string, entry: string): Promise<number>;
+  deadLetter(dead: string, stats: string, processing: string, entry: string, raw: string): Promise<number>;
+  takeReliable(
+    items: string,
+    stats: string,
+    processing: string,
+    deliveries: string,
+  ): Promise<[0, 0] | [1, number, string, number]>;
+  ack(processing: string, stats: string, deliveries: string, raw: string, id: string): Promise<0 | 1>;
+  reclaim(
+    items: string,
+    stats: string,
+    processing: string,
+    deliveries: string,
+    dead: string,
+    consumers: string,
+    heartbeat: string,
+    consumer: string,
+    maxDeliveries: number,
+    mode: 'stop' | 'reap',
+    at: string,
+  ): Promise<[returned: number, deadLettered: number]>;
+  heartbeat(heartbeat: string, consumers: string, consumer: string, ttlMs: number): Promise<1>;
   offerBatch(
     items: string,
     stats: string,
@@ -36,9 +57,13 @@ export interface QueueCommands {
 
 const SCRIPTS: Record<keyof QueueCommands, string> = {
   claimCapacity: 'claim-capacity-1.lua',
-  offer: 'offer-2.lua',
+  offer: 'offer-3.lua',
   take: 'take-2.lua',
-  deadLetter: 'dead-letter-2.lua',
+  deadLetter: 'dead-letter-3.lua',
+  takeReliable: 'take-reliable-4.lua',
+  ack: 'ack-3.lua',
+  reclaim: 'reclaim-7.lua',
+  heartbeat: 'heartbeat-2.lua',
   offerBatch: 'offer-batch-2.lua',
   takeBatch: 'take-batch-2.lua',
 };

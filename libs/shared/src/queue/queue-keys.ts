@@ -9,8 +9,20 @@ export interface QueueKeys {
   readonly meta: string;
   /** Counters and time-at-length, updated by the same scripts that move the items. */
   readonly stats: string;
-  /** Items a customer could not read, each with the reason. */
+  /** Items that could not be delivered, each with the reason (RPUSH: oldest first). */
   readonly dead: string;
+  /** Reliable delivery: how often each item id has been handed out (id → count). */
+  readonly deliveries: string;
+  /** Reliable delivery: the customers that have a processing list (a set of names). */
+  readonly consumers: string;
+  /** Reliable delivery: the lock held by the one customer that reaps dead customers. */
+  readonly reaper: string;
+  /** Marks an accepted item id for a while, so a re-sent offer is refused as a duplicate. */
+  seen(itemId: string): string;
+  /** Reliable delivery: the items a customer holds and has not acknowledged yet. */
+  processing(consumer: string): string;
+  /** Reliable delivery: exists (with a TTL) while the customer is alive. */
+  heartbeat(consumer: string): string;
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -27,5 +39,11 @@ export function queueKeys(queueName: string): QueueKeys {
     meta: `${tag}:meta`,
     stats: `${tag}:stats`,
     dead: `${tag}:dead`,
+    deliveries: `${tag}:deliveries`,
+    consumers: `${tag}:consumers`,
+    reaper: `${tag}:reaper`,
+    seen: (itemId) => `${tag}:seen:${itemId}`,
+    processing: (consumer) => `${tag}:processing:${consumer}`,
+    heartbeat: (consumer) => `${tag}:heartbeat:${consumer}`,
   };
 }

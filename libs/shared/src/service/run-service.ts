@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CONFIG_EXIT_CODE, ConfigError } from '../config/config-error.js';
 import { readServiceConfig, type ServiceConfig } from '../config/service-config.js';
@@ -21,6 +22,8 @@ export interface ServiceProcess {
 
 export interface ServiceContext {
   config: Readonly<ServiceConfig>;
+  /** The process's one connection, for what the queue facade does not cover. */
+  redis: Redis;
   logger: Logger;
   queue: BoundedQueue;
   /** This actor's own stream of random numbers. */
@@ -80,7 +83,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     redis.disconnect();
     return 0;
   }
-  const queue = new BoundedQueue(redis, config.queueName, config.capacity);
+  const queue = new BoundedQueue(redis, config.queueName, config.capacity, config.dedupTtlS);
   try {
     await queue.claimCapacity();
   } catch (error) {
@@ -93,7 +96,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
   const random = createRandom(deriveSeed(seed, config.roleName));
-  await service.run({ config, logger, queue, random, signal: stop.signal });
+  await service.run({ config, redis, logger, queue, random, signal: stop.signal });
   await closeRedis(redis);
   return 0;
 }

@@ -32,7 +32,8 @@ export async function runOnDeadlines(options: DeadlineLoopOptions): Promise<void
   }
 }
 
-async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+/** Sleeps, or returns early when the signal aborts. */
+export async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
   try {
     await setTimeout(ms, undefined, { signal });
   } catch (error) {

@@ -1,7 +1,7 @@
 --[[
   A cook offers several items in one round trip. As many as fit under the capacity are pushed,
   in argument order (ARGV[2] is taken first); the rest are dropped and counted as full, exactly
-  as if each had been offered alone with offer-2.lua. Every pushed item gets the same server
+  as if each had been offered alone with offer-3.lua (without its duplicate check). Every pushed item gets the same server
   stamp `"enqueuedUs":<µs>` as the object's last field.
 
   KEYS[1] items list
@@ -11,10 +11,11 @@
   Reply:  {accepted, dropped, length after}
 ]]
 -- @include track-length
+-- @include admission
 
 local offered = #ARGV - 1
 local length = redis.call('LLEN', KEYS[1])
-local accepted = math.max(0, math.min(offered, tonumber(ARGV[1]) - length))
+local accepted = math.max(0, math.min(offered, roomLeft(KEYS[1], KEYS[2], tonumber(ARGV[1]))))
 local dropped = offered - accepted
 if dropped > 0 then
   redis.call('HINCRBY', KEYS[2], 'full', dropped)

@@ -2,18 +2,27 @@
   A cook offers one item: the capacity check and the push are one atomic step, so any number
   of producers can never overfill the queue. The item is stamped with the server's time of
   enqueueing (`"enqueuedUs":<µs>` appended as the object's last field) to measure waiting.
+  An id accepted before (an offer re-sent after a reconnect) is refused and counted.
 
   KEYS[1] items list
   KEYS[2] stats hash
+  KEYS[3] seen marker of this item's id
   ARGV[1] capacity
   ARGV[2] the item: a JSON object
-  Reply:  {1, length after} when the item was queued (READY)
-          {0, length}       when the queue was full and the item dropped (FULL)
+  ARGV[3] seconds the id is remembered (0: not at all)
+  Reply:  {1, length after} queued (READY)
+          {0, length}       the queue was full and the item dropped (FULL)
+          {2, length}       the id was accepted before; nothing changed but `duplicates`
 ]]
 -- @include track-length
+-- @include admission
 
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('HINCRBY', KEYS[2], 'duplicates', 1)
+  return {2, redis.call('LLEN', KEYS[1])}
+end
 local length = redis.call('LLEN', KEYS[1])
-if length >= tonumber(ARGV[1]) then
+if roomLeft(KEYS[1], KEYS[2], tonumber(ARGV[1])) <= 0 then
   redis.call('HINCRBY', KEYS[2], 'full', 1)
   return {0, length}
 end
@@ -22,4 +31,7 @@ trackLength(KEYS[2], length, now)
 local item = ARGV[2]
 redis.call('LPUSH', KEYS[1], string.sub(item, 1, -2) .. ',"enqueuedUs":' .. digits(now) .. '}')
 redis.call('HINCRBY', KEYS[2], 'ready', 1)
+if tonumber(ARGV[3]) > 0 then
+  redis.call('SET', KEYS[3], 1, 'EX', ARGV[3])
+end
 return {1, length + 1}

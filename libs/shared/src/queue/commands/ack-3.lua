@@ -1,0 +1,22 @@
+--[[
+  Reliable delivery: the customer is done with an item; it leaves the processing list and
+  counts as taken.
+
+  KEYS[1] this customer's processing list
+  KEYS[2] stats hash
+  KEYS[3] deliveries hash
+  ARGV[1] the item exactly as taken
+  ARGV[2] the item's id ('' when it has none)
+  Reply:  1 when acknowledged; 0 when the item was no longer held (a reaper returned it), so
+          nothing is counted twice
+]]
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then
+  redis.call('HINCRBY', KEYS[2], 'lateAcks', 1)
+  return 0
+end
+redis.call('HINCRBY', KEYS[2], 'inFlight', -1)
+redis.call('HINCRBY', KEYS[2], 'taken', 1)
+if ARGV[2] ~= '' then
+  redis.call('HDEL', KEYS[3], ARGV[2])
+end
+return 1

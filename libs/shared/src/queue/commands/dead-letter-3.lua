@@ -1,0 +1,18 @@
+--[[
+  Sets aside an item a customer took but could not use, with the reason, and counts it as
+  dead-lettered instead of taken (simple delivery) or in flight (reliable delivery).
+
+  KEYS[1] dead-letter list (RPUSH: oldest entry first)
+  KEYS[2] stats hash
+  KEYS[3] this customer's processing list (empty in simple delivery)
+  ARGV[1] the entry: JSON with the raw item, the reason, who and when
+  ARGV[2] the item exactly as taken
+  Reply:  the length of the dead-letter list
+]]
+if redis.call('LREM', KEYS[3], 1, ARGV[2]) == 1 then
+  redis.call('HINCRBY', KEYS[2], 'inFlight', -1)
+else
+  redis.call('HINCRBY', KEYS[2], 'taken', -1)
+end
+redis.call('HINCRBY', KEYS[2], 'deadLettered', 1)
+return redis.call('RPUSH', KEYS[1], ARGV[1])

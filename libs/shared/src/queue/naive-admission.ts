@@ -1,0 +1,19 @@
+import type { Redis } from 'ioredis';
+import type { OfferResult } from './bounded-queue.js';
+import type { QueueKeys } from './queue-keys.js';
+
+/**
+ * FOR TEACHING ONLY (`--admission naive`): the check-then-act race the Lua path exists to
+ * prevent. The length is read in one round trip and the push happens in another, so two cooks
+ * can both see room for one meal and both push: under contention the queue overfills.
+ */
+export async function offerNaively(redis: Redis, keys: QueueKeys, capacity: number, item: string): Promise<OfferResult> {
+  const length = await redis.llen(keys.items);
+  if (length >= capacity) {
+    await redis.hincrby(keys.stats, 'full', 1);
+    return { status: 'full', length };
+  }
+  const after = await redis.lpush(keys.items, item);
+  await redis.hincrby(keys.stats, 'ready', 1);
+  return { status: 'ready', length: after };
+}
