@@ -14,6 +14,7 @@ export { CapacityMismatchError } from './queue/capacity-mismatch-error.js';
 export { FastQueue, type OfferManyResult, type TakeManyResult } from './queue/fast-queue.js';
 export { decodeFoodItem, encodeFoodItem, newFoodItem, type FoodItem } from './queue/food-item.js';
 export { queueKeys, type QueueKeys } from './queue/queue-keys.js';
+export { readAccounting, type Accounting } from './queue/accounting.js';
 export { offerNaively } from './queue/naive-admission.js';
 export { startReaper, type Reaper, type ReaperOptions } from './queue/reaper.js';
 export { reclaim, ReliableDelivery, type ReliableTakeResult } from './queue/reliable-delivery.js';

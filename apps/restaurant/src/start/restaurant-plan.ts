@@ -23,6 +23,12 @@ const SERVICE_FLAGS = {
   'consumer-max': ['CONSUMER_MAX_S', 'most whole seconds between a customer\'s visits (10)'],
   'redis-url': ['REDIS_URL', 'Redis to use (REDIS_URL, else redis://127.0.0.1:6379; started here if none answers)'],
   'log-format': ['LOG_FORMAT', 'human (the original lines) or json (human)'],
+  delivery: ['DELIVERY', 'simple (RPOP, as the original) or reliable (held until acknowledged) (simple)'],
+  'consumer-hold': ['CONSUMER_HOLD_S', 'seconds a customer holds a meal before acknowledging it (0)'],
+  'reclaim-after': ['RECLAIM_AFTER_S', 'wall seconds until a dead customer\'s meals return (10)'],
+  'max-deliveries': ['MAX_DELIVERIES', 'returns after which a meal goes to the dead-letter list (3)'],
+  'max-item-bytes': ['MAX_ITEM_BYTES', 'larger items go to the dead-letter list (16384)'],
+  admission: ['ADMISSION', 'atomic (the Lua offer) or naive (LLEN then LPUSH, to show the race) (atomic)'],
 } as const;
 
 export const startFlags: FlagSpec = {

@@ -30,7 +30,10 @@ export interface QueueCommands {
     stats: string,
     processing: string,
     deliveries: string,
+    consumers: string,
+    consumer: string,
   ): Promise<[0, 0] | [1, number, string, number]>;
+  accounting(stats: string, items: string, consumers: string, processingPrefix: string): Promise<number[]>;
   ack(processing: string, stats: string, deliveries: string, raw: string, id: string): Promise<0 | 1>;
   reclaim(
     items: string,
@@ -60,7 +63,8 @@ const SCRIPTS: Record<keyof QueueCommands, string> = {
   offer: 'offer-3.lua',
   take: 'take-2.lua',
   deadLetter: 'dead-letter-3.lua',
-  takeReliable: 'take-reliable-4.lua',
+  takeReliable: 'take-reliable-5.lua',
+  accounting: 'accounting-3.lua',
   ack: 'ack-3.lua',
   reclaim: 'reclaim-7.lua',
   heartbeat: 'heartbeat-2.lua',

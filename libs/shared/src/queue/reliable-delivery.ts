@@ -35,8 +35,8 @@ export class ReliableDelivery {
   }
 
   async take(): Promise<ReliableTakeResult> {
-    const { items, stats, deliveries } = this.keys;
-    const reply = await this.redis.takeReliable(items, stats, this.processing, deliveries);
+    const { items, stats, deliveries, consumers } = this.keys;
+    const reply = await this.redis.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
     return reply[0] === 1
       ? { status: 'taken', length: reply[1], raw: reply[2], deliveries: reply[3] }
       : { status: 'empty', length: 0 };

@@ -7,6 +7,9 @@
   KEYS[2] stats hash
   KEYS[3] this customer's processing list
   KEYS[4] deliveries hash (item id -> times handed out)
+  KEYS[5] consumers set: the customer is registered with its first item, so a reaper and the
+          accounting always find every processing list
+  ARGV[1] the customer's name
   Reply:  {1, length after, item, deliveries of this item} when an item was taken
           {0, 0}                                            when the queue was empty
 ]]
@@ -20,6 +23,7 @@ end
 local now = nowMicros()
 trackLength(KEYS[2], length, now)
 local item = redis.call('LMOVE', KEYS[1], KEYS[3], 'RIGHT', 'LEFT')
+redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('HINCRBY', KEYS[2], 'inFlight', 1)
 local delivered = 1
 local id = string.match(item, '"id":"([^"]+)"')
