@@ -1,8 +1,16 @@
 import type { Command } from '../cli-io.js';
 import { startCommand } from './start.js';
+import { simulateCommand } from './simulate.js';
+import { sweepCommand } from './sweep.js';
+import { reportCommand } from './report.js';
+import { benchVirtualCommand } from './bench-virtual.js';
 
 export const commands: Record<string, Command> = {
   start: startCommand,
+  simulate: simulateCommand,
+  sweep: sweepCommand,
+  report: reportCommand,
+  'bench-virtual': benchVirtualCommand,
 };
 
 export function usage(): string {

@@ -1,0 +1,59 @@
+import { CONFIG_EXIT_CODE, ConfigError, parseWithSchema, settings } from '@restaurant/shared';
+import { z } from 'zod';
+import type { CliIo, Command } from '../cli-io.js';
+import { flagHelp, parseFlags, type FlagSpec } from '../cli/parse-flags.js';
+import { BENCH_CASES, benchVirtualEngine } from '../bench/virtual-engine-bench.js';
+
+/** The speed the issue asks of the virtual engine on one core. */
+const TARGET_EVENTS_PER_SEC = 10_000_000;
+
+const benchFlags: FlagSpec = {
+  options: { rounds: 'timed runs per scenario; the best counts (3)' },
+  switches: { json: 'print the rows as JSON', help: 'show this help' },
+};
+
+const HELP = `Usage: npm run bench:virtual -- [options]
+
+Measures the virtual engine's events per second (an event is one cook or customer action)
+on a few scenarios, in this one process (one core), against the target of 10 million/s.
+
+Options:
+${flagHelp(benchFlags)}
+`;
+
+export const benchVirtualCommand: Command = {
+  summary: 'measure the virtual engine\'s events per second',
+  async run(args: string[], io: CliIo): Promise<number> {
+    let rounds;
+    let json;
+    try {
+      const flags = parseFlags(args, benchFlags);
+      if (flags.switches.has('help')) {
+        io.stdout.write(HELP);
+        return 0;
+      }
+      json = flags.switches.has('json');
+      const values = parseWithSchema(z.object({ rounds: settings.wholeNumber(1, 100) }), { rounds: '3', ...flags.values }, (key) => `--${key}`);
+      if (flags.problems.length > 0) throw new ConfigError(flags.problems);
+      rounds = values.rounds;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return CONFIG_EXIT_CODE;
+    }
+    const rows = benchVirtualEngine(BENCH_CASES, rounds);
+    if (json) {
+      io.stdout.write(`${JSON.stringify(rows)}\n`);
+      return 0;
+    }
+    const width = Math.max(...rows.map((row) => row.name.length));
+    io.stdout.write(`${'scenario'.padEnd(width)}  ${'events'.padStart(11)}  ${'best s'.padStart(7)}  events/s\n`);
+    for (const row of rows) {
+      io.stdout.write(
+        `${row.name.padEnd(width)}  ${String(row.events).padStart(11)}  ${row.bestWallS.toFixed(3).padStart(7)}  ` +
+          `${(row.eventsPerSec / 1e6).toFixed(1)} M (${row.eventsPerSec >= TARGET_EVENTS_PER_SEC ? 'meets' : 'BELOW'} the 10 M target)\n`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,9 @@
+import type { RunReport } from '@restaurant/shared';
+
+/** One point of the grid and its report. */
+export interface SweepCell {
+  producers: number;
+  consumers: number;
+  capacity: number;
+  report: RunReport;
+}
