@@ -41,7 +41,8 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
       onError: (error) => logger.warn(`heartbeat failed: ${error.message}`),
     });
   if (reliable) {
-    const returned = await reliable.returnHeld(); // left over from an earlier life under this name
+    // left over from an earlier life under this name; if Redis is away, a reaper will do it
+    const returned = await reliable.returnHeld().catch(() => 0);
     if (returned > 0) logger.warn(`returned ${returned} meal(s) held by an earlier ${config.roleName} to the queue`);
   }
 

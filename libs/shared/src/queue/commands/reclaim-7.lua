@@ -52,7 +52,9 @@ for _, item in ipairs(held) do
     returned = returned + 1
   end
 end
-redis.call('HINCRBY', KEYS[2], 'inFlight', -#held)
-redis.call('DEL', KEYS[3])
+if #held > 0 then
+  redis.call('HINCRBY', KEYS[2], 'inFlight', -#held)
+  redis.call('DEL', KEYS[3])
+end
 redis.call('SREM', KEYS[6], ARGV[1])
 return {returned, dead}
