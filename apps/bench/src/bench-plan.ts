@@ -1,0 +1,75 @@
+import type { Scenario } from './scenario.js';
+
+export interface CeilingRun {
+  depth: number;
+  requests: number;
+}
+
+export interface BenchPlan {
+  scenarios: Scenario[];
+  ceilings: CeilingRun[];
+  /** The memory check: one long run whose workers sample RSS at `early` and `late` items. */
+  memory: { scenario: Scenario; early: number; late: number } | null;
+}
+
+const SHAPES = [
+  [1, 1],
+  [2, 4],
+  [8, 8],
+] as const;
+
+/** Round trips in flight per process in the batched modes: several, so Redis never waits. */
+const BATCH_IN_FLIGHT = 4;
+
+/** Every run of the benchmark, in order: ours, BullMQ at the same shapes, then the ceiling. */
+export function benchPlan(quick: boolean): BenchPlan {
+  const items = quick ? 20_000 : 200_000;
+  const scenario = (
+    system: Scenario['system'],
+    mode: Scenario['mode'],
+    [producers, consumers]: readonly [number, number],
+    batch: number,
+  ): Scenario => ({
+    system,
+    mode,
+    producers,
+    consumers,
+    batch,
+    items,
+    inFlight: batch === 1 ? 1 : BATCH_IN_FLIGHT,
+    rssAtItems: [],
+  });
+  const scenarios: Scenario[] = [
+    ...SHAPES.map((shape) => scenario('ours', 'unbatched', shape, 1)),
+    ...SHAPES.map((shape) => scenario('ours', 'blocking', shape, 1)),
+    scenario('ours', 'batched', SHAPES[0], 10),
+    scenario('ours', 'batched', SHAPES[1], 10),
+    scenario('ours', 'batched', SHAPES[0], 100),
+    scenario('ours', 'batched', SHAPES[1], 100),
+    scenario('ours', 'blocking', SHAPES[0], 100),
+    ...SHAPES.map((shape) => scenario('bullmq', 'add', shape, 1)),
+    scenario('bullmq', 'addBulk', SHAPES[0], 10),
+    scenario('bullmq', 'addBulk', SHAPES[1], 10),
+    scenario('bullmq', 'addBulk', SHAPES[0], 100),
+    scenario('bullmq', 'addBulk', SHAPES[1], 100),
+  ];
+  const ceilings = quick
+    ? [
+        { depth: 1, requests: 50_000 },
+        { depth: 10, requests: 200_000 },
+        { depth: 100, requests: 500_000 },
+      ]
+    : [
+        { depth: 1, requests: 200_000 },
+        { depth: 10, requests: 1_000_000 },
+        { depth: 100, requests: 2_000_000 },
+      ];
+  const memory = quick
+    ? null
+    : {
+        scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, rssAtItems: [100_000, 1_000_000] },
+        early: 100_000,
+        late: 1_000_000,
+      };
+  return { scenarios, ceilings, memory };
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { BENCH_USAGE, parseBenchOptions } from './bench-options.js';
+import { runBench } from './run-bench.js';
+import { runWorker } from './run-worker.js';
+import type { ToWorker, WorkerJob } from './worker-protocol.js';
+
+const [command, jobJson] = process.argv.slice(2);
+
+if (command === 'worker') {
+  const job = JSON.parse(jobJson) as WorkerJob;
+  const exitCode = await runWorker(job, {
+    send: (message) => new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve())),
+    onMessage: (handler) => process.on('message', (message) => handler(message as ToWorker)),
+    rssBytes: () => process.memoryUsage.rss(),
+    cpuMs: () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
+  });
+  process.exit(exitCode);
+}
+
+const parsed = parseBenchOptions(process.argv.slice(2));
+if (!parsed.ok) {
+  process.stderr.write(`${parsed.problems.join('\n')}\n\n${BENCH_USAGE}\n`);
+  process.exit(2);
+}
+if (parsed.options.help) {
+  process.stdout.write(`${BENCH_USAGE}\n`);
+  process.exit(0);
+}
+const exitCode = await runBench(parsed.options, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stderrIsTerminal: process.stderr.isTTY === true,
+  redisUrl: process.env.REDIS_URL,
+  workerEntry: fileURLToPath(import.meta.url),
+  nodeVersion: process.version,
+});
+process.exit(exitCode);

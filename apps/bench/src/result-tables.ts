@@ -1,0 +1,88 @@
+import type { Measurement } from './bench-row.js';
+import type { MemoryGrowth } from './memory-check.js';
+import type { RatioRow } from './ratios.js';
+import type { TargetCheck } from './targets.js';
+import { textTable } from './text-table.js';
+
+export function formatRate(itemsPerSec: number): string {
+  return Math.round(itemsPerSec).toLocaleString('en-US');
+}
+
+export function formatMs(ms: number | null): string {
+  return ms === null ? '-' : ms.toFixed(3);
+}
+
+export function formatRatio(value: number | null): string {
+  return value === null ? '-' : `${value.toFixed(2)}x`;
+}
+
+function formatUs(us: number | null): string {
+  return us === null ? '-' : us.toFixed(2);
+}
+
+export function resultsTable(measurements: readonly Measurement[]): string {
+  return textTable(
+    ['system', 'mode', 'P/C', 'batch', 'items', 'items/s', 'p50 ms', 'p99 ms', 'redis CPU µs/item', 'client CPU µs/item', 'check'],
+    measurements.map(({ row, redisCpuUsPerItem, clientCpuUsPerItem, problem }) => [
+      row.system,
+      row.mode,
+      `${row.producers}/${row.consumers}`,
+      String(row.batch),
+      String(row.items),
+      formatRate(row.itemsPerSec),
+      formatMs(row.p50Ms),
+      formatMs(row.p99Ms),
+      formatUs(redisCpuUsPerItem),
+      formatUs(clientCpuUsPerItem),
+      problem ?? 'ok',
+    ]),
+  );
+}
+
+export function ratioTable(ratios: readonly RatioRow[]): string {
+  return textTable(
+    ['ours', 'P/C', 'batch', 'items/s', 'BullMQ items/s', 'ours/BullMQ', 'ceiling items/s', 'ours/ceiling'],
+    ratios.map((r) => [
+      r.ours.mode,
+      `${r.ours.producers}/${r.ours.consumers}`,
+      String(r.ours.batch),
+      formatRate(r.ours.itemsPerSec),
+      r.bullmq ? formatRate(r.bullmq.itemsPerSec) : '-',
+      formatRatio(r.oursPerBullmq),
+      r.ceiling ? formatRate(r.ceiling.itemsPerSec) : '-',
+      formatRatio(r.oursPerCeiling),
+    ]),
+  );
+}
+
+export function targetsTable(checks: readonly TargetCheck[]): string {
+  return textTable(
+    ['target', 'measured', 'met'],
+    checks.map((check) => [check.target, check.measured, check.met === null ? 'n/a' : check.met ? 'yes' : 'NO']),
+  );
+}
+
+export function redisCommandsTable(measurements: readonly Measurement[]): string {
+  return textTable(
+    ['system', 'mode', 'P/C', 'batch', 'where Redis time goes (command: calls, µs/call)'],
+    measurements.map(({ row, topCommands }) => [
+      row.system,
+      row.mode,
+      `${row.producers}/${row.consumers}`,
+      String(row.batch),
+      topCommands.map((c) => `${c.command}: ${c.calls}, ${c.usecPerCall.toFixed(2)}`).join('; '),
+    ]),
+  );
+}
+
+export function memoryTable(growth: readonly MemoryGrowth[]): string {
+  return textTable(
+    ['process', 'RSS after early items', 'RSS after late items', 'growth'],
+    growth.map((m) => [
+      m.role,
+      `${(m.earlyRssBytes / 2 ** 20).toFixed(1)} MB @ ${m.earlyItems}`,
+      `${(m.lateRssBytes / 2 ** 20).toFixed(1)} MB @ ${m.lateItems}`,
+      formatRatio(m.growth),
+    ]),
+  );
+}

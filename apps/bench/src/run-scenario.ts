@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FastQueue } from '@restaurant/shared';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Measurement } from './bench-row.js';
+import { bullmqConnection } from './bullmq-connection.js';
+import { LatencyHistogram } from './latency-histogram.js';
+import { commandCosts, redisCpuSeconds } from './redis-stats.js';
+import type { Scenario } from './scenario.js';
+import { WorkerProcess } from './worker-process.js';
+import type { WorkerJob, WorkerResult, WorkerRole } from './worker-protocol.js';
+
+export interface ScenarioContext {
+  redisUrl: string;
+  /** The built main.js: a worker is this file started with `worker <job as JSON>`. */
+  workerEntry: string;
+  /** Share of the items taken so far, 0..1. */
+  onProgress(fraction: number): void;
+}
+
+export interface ScenarioOutcome {
+  measurement: Measurement;
+  workers: WorkerResult[];
+}
+
+/** A scenario gives up when no item moves for this long. */
+const STALL_MS = 60_000;
+const POLL_MS = 20;
+
+/** Runs one scenario in fresh worker processes on a fresh queue, and measures it. */
+export async function runScenario(scenario: Scenario, context: ScenarioContext): Promise<ScenarioOutcome> {
+  const queueName = `bench-${scenario.system}-${scenario.mode}-${randomBytes(4).toString('hex')}`;
+  const admin = new Redis(context.redisUrl, { maxRetriesPerRequest: 1 });
+  const workers = workerJobs(scenario, queueName, context.redisUrl).map(
+    (job) => new WorkerProcess(job, context.workerEntry),
+  );
+  const producers = workers.filter((worker) => worker.job.role.endsWith('producer'));
+  const consumers = workers.filter((worker) => worker.job.role.endsWith('consumer'));
+  try {
+    await Promise.all(workers.map((worker) => worker.ready));
+    await admin.config('RESETSTAT');
+    const cpuBefore = await redisCpuSeconds(admin);
+    workers.forEach((worker) => worker.send({ type: 'start' }));
+    await waitUntilAllTaken(scenario.items, consumers, producers, context.onProgress);
+    consumers.forEach((worker) => worker.send({ type: 'stop' }));
+    const results = await Promise.all(workers.map((worker) => worker.finished));
+    const cpuAfter = await redisCpuSeconds(admin);
+    const topCommands = (await commandCosts(admin)).slice(0, 4);
+    const problem = await checkCounts(scenario, admin, queueName, results);
+    return {
+      measurement: measure(scenario, results, { redisCpuS: cpuAfter - cpuBefore, topCommands, problem }),
+      workers: results,
+    };
+  } finally {
+    workers.forEach((worker) => worker.kill());
+    await removeQueue(scenario, queueName, context.redisUrl, admin);
+    admin.disconnect();
+  }
+}
+
+function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): WorkerJob[] {
+  const base = {
+    redisUrl,
+    queueName,
+    capacity: scenario.items,
+    batch: scenario.batch,
+    inFlight: scenario.inFlight,
+    blocking: scenario.mode === 'blocking',
+    rssAtItems: scenario.rssAtItems,
+  };
+  const role = (side: 'producer' | 'consumer'): WorkerRole => `${scenario.system}-${side}`;
+  const share = (index: number): number =>
+    Math.floor(scenario.items / scenario.producers) + (index < scenario.items % scenario.producers ? 1 : 0);
+  return [
+    ...Array.from({ length: scenario.producers }, (_, index) => ({ ...base, role: role('producer'), items: share(index), index })),
+    ...Array.from({ length: scenario.consumers }, (_, index) => ({ ...base, role: role('consumer'), items: 0, index })),
+  ];
+}
+
+async function waitUntilAllTaken(
+  items: number,
+  consumers: WorkerProcess[],
+  producers: WorkerProcess[],
+  onProgress: (fraction: number) => void,
+): Promise<void> {
+  // Rejects as soon as any worker fails; consumers only finish after the stop.
+  const failure = Promise.all([...consumers, ...producers].map((worker) => worker.finished));
+  let taken = 0;
+  let lastChange = Date.now();
+  while (taken < items) {
+    await Promise.race([sleep(POLL_MS), failure]);
+    const now = consumers.reduce((sum, worker) => sum + worker.handled, 0);
+    if (now !== taken) lastChange = Date.now();
+    taken = now;
+    onProgress(Math.min(1, taken / items));
+    if (Date.now() - lastChange > STALL_MS) throw new Error(`stalled at ${taken} of ${items} items taken`);
+  }
+}
+
+interface RedisSide {
+  redisCpuS: number;
+  topCommands: Measurement['topCommands'];
+  problem: string | null;
+}
+
+function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSide): Measurement {
+  const producerResults = results.filter((result) => result.role.endsWith('producer'));
+  const consumerResults = results.filter((result) => result.role.endsWith('consumer'));
+  const start = Math.min(...producerResults.map((result) => result.firstAtMs ?? Infinity));
+  const end = Math.max(...consumerResults.map((result) => result.lastAtMs ?? -Infinity));
+  const latency = new LatencyHistogram();
+  consumerResults.forEach((result) => latency.add(LatencyHistogram.fromSparse(result.latency)));
+  const clientCpuMs = results.reduce((sum, result) => sum + result.cpuMs, 0);
+  return {
+    row: {
+      system: scenario.system,
+      mode: scenario.mode,
+      producers: scenario.producers,
+      consumers: scenario.consumers,
+      batch: scenario.batch,
+      items: scenario.items,
+      itemsPerSec: scenario.items / ((end - start) / 1000),
+      p50Ms: latency.percentileMs(0.5),
+      p99Ms: latency.percentileMs(0.99),
+    },
+    redisCpuUsPerItem: (redisSide.redisCpuS * 1e6) / scenario.items,
+    clientCpuUsPerItem: (clientCpuMs * 1000) / scenario.items,
+    topCommands: redisSide.topCommands,
+    problem: redisSide.problem,
+  };
+}
+
+/** Every item offered once, taken once, nothing dropped, nothing left: or what went wrong. */
+async function checkCounts(
+  scenario: Scenario,
+  admin: Redis,
+  queueName: string,
+  results: WorkerResult[],
+): Promise<string | null> {
+  const taken = results.filter((r) => r.role.endsWith('consumer')).reduce((sum, r) => sum + r.handled, 0);
+  const dropped = results.reduce((sum, r) => sum + r.dropped, 0);
+  const problems: string[] = [];
+  if (taken !== scenario.items) problems.push(`consumers took ${taken} of ${scenario.items}`);
+  if (dropped > 0) problems.push(`${dropped} dropped`);
+  if (scenario.system === 'ours') {
+    const queue = new FastQueue(admin, queueName, scenario.items);
+    const stats = await admin.hgetall(queue.keys.stats);
+    const left = await queue.length();
+    const ready = Number(stats.ready ?? 0);
+    const takenInRedis = Number(stats.taken ?? 0);
+    if (ready !== scenario.items) problems.push(`READY ${ready}`);
+    if (takenInRedis !== scenario.items) problems.push(`TAKEN ${takenInRedis}`);
+    if (left !== 0) problems.push(`${left} left in the list`);
+  }
+  return problems.length > 0 ? problems.join(', ') : null;
+}
+
+async function removeQueue(scenario: Scenario, queueName: string, redisUrl: string, admin: Redis): Promise<void> {
+  if (scenario.system === 'ours') {
+    await new FastQueue(admin, queueName, scenario.items).destroy();
+    return;
+  }
+  const queue = new Queue(queueName, { connection: bullmqConnection(redisUrl) });
+  await queue.obliterate({ force: true });
+  await queue.close();
+}

@@ -1,0 +1,18 @@
+/** One measured configuration of ours or BullMQ. */
+export interface Scenario {
+  system: 'ours' | 'bullmq';
+  /** ours: unbatched | batched | blocking; BullMQ: add | addBulk. */
+  mode: 'unbatched' | 'batched' | 'blocking' | 'add' | 'addBulk';
+  producers: number;
+  consumers: number;
+  batch: number;
+  items: number;
+  /** Round trips in flight per process. */
+  inFlight: number;
+  /** Worker RSS is sampled at these item counts (the memory check). */
+  rssAtItems: number[];
+}
+
+export function scenarioLabel(s: Pick<Scenario, 'system' | 'mode' | 'producers' | 'consumers' | 'batch'>): string {
+  return `${s.system} ${s.mode} ${s.producers}/${s.consumers} batch ${s.batch}`;
+}

@@ -1,0 +1,47 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { FromWorker, ToWorker, WorkerJob, WorkerResult } from './worker-protocol.js';
+
+/** A benchmark worker in its own Node process, as the parent sees it. */
+export class WorkerProcess {
+  /** The worker's latest count of items handled. */
+  handled = 0;
+  readonly ready: Promise<void>;
+  readonly finished: Promise<WorkerResult>;
+  private readonly child: ChildProcess;
+
+  constructor(
+    readonly job: WorkerJob,
+    entry: string,
+  ) {
+    this.child = fork(entry, ['worker', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const exited = new Promise<string>((resolve) =>
+      this.child.once('exit', (code, signal) => resolve(`${job.role} ${job.index + 1} exited (${signal ?? code})`)),
+    );
+    let failure = '';
+    const messages = (type: FromWorker['type']): Promise<FromWorker> =>
+      new Promise((resolve, reject) => {
+        this.child.on('message', (message: FromWorker) => {
+          if (message.type === 'failed') failure = message.message;
+          if (message.type === type) resolve(message);
+        });
+        void exited.then((why) => reject(new Error(failure ? `${why}: ${failure}` : why)));
+      });
+    this.child.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') this.handled = message.handled;
+      if (message.type === 'finished') this.handled = message.result.handled;
+    });
+    this.ready = messages('ready').then(() => undefined);
+    this.finished = messages('finished').then((message) => (message as { result: WorkerResult }).result);
+    // Both are awaited later; a rejection before that must not count as unhandled.
+    this.ready.catch(() => undefined);
+    this.finished.catch(() => undefined);
+  }
+
+  send(message: ToWorker): void {
+    if (this.child.connected) this.child.send(message);
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
