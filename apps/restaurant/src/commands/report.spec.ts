@@ -1,0 +1,78 @@
+import { BoundedQueue, runReportSchema, type RunReport } from '@restaurant/shared';
+import { startTestRedis, uniqueQueueName, type TestRedis } from '@restaurant/shared/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeCliIo } from '../testing/fake-cli-io.js';
+import { reportCommand } from './report.js';
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+async function report(args: string[]) {
+  const io = fakeCliIo({ REDIS_URL: redis.url });
+  const code = await reportCommand.run(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('report', () => {
+  it('reads a live queue\'s counters into the report, converting wall time by the time scale', async () => {
+    const queue = new BoundedQueue(redis.client(), uniqueQueueName('report'), 2);
+    await queue.claimCapacity();
+    await queue.take(); // empty
+    await queue.offer('{"id":"r1"}');
+    await queue.offer('{"id":"r2"}');
+    await queue.offer('{"id":"r3"}'); // full
+    await sleep(50);
+    await queue.take();
+
+    const { code, out } = await report(['--queue', queue.name, '--time-scale', '0.01', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as RunReport;
+    expect(runReportSchema.safeParse(result).success).toBe(true);
+    expect(result.scenario).toMatchObject({ capacity: 2, engine: 'redis', timeScale: 0.01, producers: null, seed: null });
+    // ~50 ms of wall time at time scale 0.01 is ~5 model seconds
+    const modelSeconds = result.scenario.modelHours * 3600;
+    expect(modelSeconds).toBeGreaterThan(4.5);
+    expect(modelSeconds).toBeLessThan(60);
+    expect(result.perHour.ready * result.scenario.modelHours).toBeCloseTo(2, 6);
+    expect(result.fullFraction).toBeCloseTo(1 / 3, 10);
+    expect(result.emptyFraction).toBe(0.5);
+    expect(result.queueLengthTimeShare[2]).toBeGreaterThan(0.8); // full for nearly the whole span
+    expect(result.meanWaitS).toBeGreaterThan(4.5); // the first meal waited ~50 ms = ~5 model s
+    expect(result.engineStats.events).toBe(5);
+
+    const table = await report(['--queue', queue.name, '--time-scale', '0.01']);
+    expect(table.out).toMatch(/^\? cooks, \? customers, capacity 2, [\d.]+ model hours, redis engine at time scale 0.01/);
+    expect(table.out).toMatch(/full fraction +33\.33%/);
+    await queue.destroy();
+  });
+
+  it('takes the scenario and time scale stored with a queue by simulate', async () => {
+    const client = redis.client();
+    const queue = new BoundedQueue(client, uniqueQueueName('report'), 3);
+    await queue.claimCapacity();
+    await client.hset(queue.keys.meta, 'scenario', JSON.stringify({ producers: 2, consumers: 5, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, timeScale: 0.005, seed: 9 }));
+    await queue.offer('{"id":"s1"}');
+    const result = JSON.parse((await report(['--queue', queue.name, '--json'])).out) as RunReport;
+    expect(result.scenario).toMatchObject({ producers: 2, consumers: 5, capacity: 3, timeScale: 0.005, seed: 9 });
+    await queue.destroy();
+  });
+
+  it('says so when nobody has used the queue, with exit code 1', async () => {
+    const { code, err } = await report(['--queue', uniqueQueueName('report-none')]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/has no capacity stored in Redis/);
+  });
+
+  it('refuses bad flags with exit code 2', async () => {
+    const { code, err } = await report(['--queue', 'no spaces', '--time-scale', '0']);
+    expect(code).toBe(2);
+    expect(err).toContain('--queue="no spaces"');
+    expect(err).toContain('--time-scale="0"');
+  });
+});
