@@ -21,6 +21,11 @@ export { reclaim, ReliableDelivery, type ReliableTakeResult } from './queue/reli
 export { closeRedis, connectRedis, whenReady, type ConnectOptions } from './redis/connect-redis.js';
 export { pingRedis } from './redis/ping-redis.js';
 export { redactUrl } from './redis/redact-url.js';
+export { newAclPassword } from './security/acl-password.js';
+export { aclRules, type AclUser, type QueueRole } from './security/acl-rules.js';
+export { applyAclUsers } from './security/apply-acl.js';
+export { renderAclFile, renderSetUserCommands } from './security/render-acl.js';
+export { readableFile, readTlsFiles, REDIS_TLS_ENV, tlsSettingProblems, type RedisTlsFiles } from './security/tls-files.js';
 export { NoRedisServerError, startRedisServer, type RedisServerProcess } from './redis/redis-server-process.js';
 export { runOnDeadlines, sleepUnlessAborted, type DeadlineLoopOptions } from './sim/deadline-loop.js';
 export { modelSecondsToWallMs } from './sim/time-scale.js';

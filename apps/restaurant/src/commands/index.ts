@@ -4,6 +4,7 @@ import { simulateCommand } from './simulate.js';
 import { sweepCommand } from './sweep.js';
 import { reportCommand } from './report.js';
 import { benchVirtualCommand } from './bench-virtual.js';
+import { aclCommand } from './acl.js';
 
 export const commands: Record<string, Command> = {
   start: startCommand,
@@ -11,6 +12,7 @@ export const commands: Record<string, Command> = {
   sweep: sweepCommand,
   report: reportCommand,
   'bench-virtual': benchVirtualCommand,
+  acl: aclCommand,
 };
 
 export function usage(): string {

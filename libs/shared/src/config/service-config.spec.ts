@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { readServiceConfig } from './service-config.js';
@@ -35,7 +36,21 @@ describe('readServiceConfig', () => {
       consumerHoldS: 0,
       admission: 'atomic',
       dedupTtlS: 3600,
+      redisTls: {},
     });
+  });
+
+  it('reads the TLS files of a rediss:// URL, and refuses them without TLS or a certificate without its key', () => {
+    const file = fileURLToPath(import.meta.url);
+    expect(readServiceConfig({ REDIS_URL: 'rediss://redis:6380', REDIS_TLS_CA_FILE: file }, defaults).redisTls).toEqual({ caFile: file });
+    expect(problemsOf({ REDIS_TLS_CA_FILE: file, REDIS_TLS_CERT_FILE: file })).toEqual([
+      `REDIS_TLS_CA_FILE=${JSON.stringify(file)}: needs a rediss:// REDIS_URL`,
+      `REDIS_TLS_CERT_FILE=${JSON.stringify(file)}: needs a rediss:// REDIS_URL`,
+      'REDIS_TLS_KEY_FILE=(missing): must be set together with REDIS_TLS_CERT_FILE',
+    ]);
+    expect(problemsOf({ REDIS_URL: 'rediss://redis:6380', REDIS_TLS_CA_FILE: '/no/such/ca.pem' })).toEqual([
+      'REDIS_TLS_CA_FILE="/no/such/ca.pem": must be a file this process can read',
+    ]);
   });
 
   it('is frozen', () => {

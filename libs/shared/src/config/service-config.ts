@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWithSchema } from './parse-with-schema.js';
 import { logFormat, positiveNumber, queueName, redisUrl, wholeNumber } from './setting-schemas.js';
+import { readableFile, REDIS_TLS_ENV, tlsSettingProblems, type RedisTlsFiles } from '../security/tls-files.js';
 
 /** The settings of one producer or consumer process, read from its environment. */
 export interface ServiceConfig {
@@ -25,6 +26,8 @@ export interface ServiceConfig {
   /** `atomic`: the Lua offer. `naive`: LLEN then LPUSH from the client, to show the race. */
   admission: 'atomic' | 'naive';
   dedupTtlS: number;
+  /** CA, client certificate and key for a rediss:// REDIS_URL. */
+  redisTls: RedisTlsFiles;
 }
 
 /** Every variable, its default, and what it means: the README's table is this list. */
@@ -60,6 +63,9 @@ const serviceEnvSchema = z
     ROLE_NAME: z.string().regex(/^[\w.{}-]{1,64}$/, { message: 'must be 1-64 letters, digits or _ . - and {hostname}' }),
     ROLE_WIDTH: wholeNumber(0, 64),
     LOG_FORMAT: logFormat,
+    REDIS_TLS_CA_FILE: readableFile.optional(),
+    REDIS_TLS_CERT_FILE: readableFile.optional(),
+    REDIS_TLS_KEY_FILE: readableFile.optional(),
     DELIVERY: z.enum(['simple', 'reliable'], { message: 'must be simple or reliable' }),
     RECLAIM_AFTER_S: positiveNumber('the reclaim time'),
     MAX_DELIVERIES: wholeNumber(1, 1000),
@@ -69,6 +75,9 @@ const serviceEnvSchema = z
     DEDUP_TTL_S: wholeNumber(0, 30 * 86_400),
   })
   .superRefine((env, context) => {
+    for (const { name, message } of tlsSettingProblems(env.REDIS_URL, tlsFilesOf(env))) {
+      context.addIssue({ code: 'custom', path: [name], message });
+    }
     if (env.CONSUMER_MIN_S > env.CONSUMER_MAX_S) {
       context.addIssue({
         code: 'custom',
@@ -107,12 +116,17 @@ export function readServiceConfig(
     consumerHoldS: parsed.CONSUMER_HOLD_S,
     admission: parsed.ADMISSION,
     dedupTtlS: parsed.DEDUP_TTL_S,
+    redisTls: tlsFilesOf(parsed),
   });
 }
 
 function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
-  const keys = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME'];
+  const keys = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', ...Object.values(REDIS_TLS_ENV)];
   return Object.fromEntries(
     keys.flatMap((key) => (env[key] !== undefined && env[key] !== '' ? [[key, env[key] as string]] : [])),
   );
+}
+
+function tlsFilesOf(env: Partial<Record<(typeof REDIS_TLS_ENV)[keyof RedisTlsFiles], string>>): RedisTlsFiles {
+  return { caFile: env.REDIS_TLS_CA_FILE, certFile: env.REDIS_TLS_CERT_FILE, keyFile: env.REDIS_TLS_KEY_FILE };
 }

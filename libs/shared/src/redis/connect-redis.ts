@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { ConnectionOptions } from 'node:tls';
 import { redactUrl } from './redact-url.js';
 
 export interface ConnectOptions {
@@ -12,6 +13,8 @@ export interface ConnectOptions {
   /** Told about every retry, with a sentence fit for the log. */
   onRetry?: (message: string) => void;
   connectionName?: string;
+  /** CA, certificate and key for a rediss:// URL (ioredis's `tls` option). */
+  tls?: ConnectionOptions;
 }
 
 const MAX_BACKOFF_MS = 2000;
@@ -26,6 +29,7 @@ export function connectRedis(options: ConnectOptions): Redis {
   const where = redactUrl(options.url);
   return new Redis(options.url, {
     connectionName: options.connectionName,
+    tls: options.tls,
     enableOfflineQueue: options.mode === 'patient',
     maxRetriesPerRequest: options.mode === 'patient' ? null : 1,
     connectTimeout: 2000,

@@ -8,6 +8,7 @@ import { BoundedQueue } from '../queue/bounded-queue.js';
 import { CapacityMismatchError } from '../queue/capacity-mismatch-error.js';
 import { closeRedis, connectRedis, whenReady } from '../redis/connect-redis.js';
 import { redactUrl } from '../redis/redact-url.js';
+import { readTlsFiles } from '../security/tls-files.js';
 import { createRandom, deriveSeed, type Random } from '../sim/random.js';
 
 /** What a service needs from its process; only an app's main.ts builds this. */
@@ -68,6 +69,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     url: config.redisUrl,
     mode: service.connection,
     connectionName: config.roleName,
+    tls: readTlsFiles(config.redisTls),
     onRetry: (message) => logger.warn(message),
   });
   redis.on('error', () => undefined); // every failure is retried and logged by onRetry
