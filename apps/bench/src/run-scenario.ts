@@ -27,6 +27,8 @@ export interface ScenarioOutcome {
 /** A scenario gives up when no item moves for this long. */
 const STALL_MS = 60_000;
 const POLL_MS = 20;
+/** Workers leave by themselves after reporting; a stuck one is killed after this. */
+const EXIT_GRACE_MS = 3000;
 
 /** Runs one scenario in fresh worker processes on a fresh queue, and measures it. */
 export async function runScenario(scenario: Scenario, context: ScenarioContext): Promise<ScenarioOutcome> {
@@ -53,6 +55,7 @@ export async function runScenario(scenario: Scenario, context: ScenarioContext):
       workers: results,
     };
   } finally {
+    await Promise.race([Promise.all(workers.map((worker) => worker.exited)), sleep(EXIT_GRACE_MS)]);
     workers.forEach((worker) => worker.kill());
     await removeQueue(scenario, queueName, context.redisUrl, admin);
     admin.disconnect();
@@ -65,7 +68,6 @@ function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): Wo
     queueName,
     capacity: scenario.items,
     batch: scenario.batch,
-    inFlight: scenario.inFlight,
     blocking: scenario.mode === 'blocking',
     rssAtItems: scenario.rssAtItems,
   };
@@ -73,8 +75,8 @@ function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): Wo
   const share = (index: number): number =>
     Math.floor(scenario.items / scenario.producers) + (index < scenario.items % scenario.producers ? 1 : 0);
   return [
-    ...Array.from({ length: scenario.producers }, (_, index) => ({ ...base, role: role('producer'), items: share(index), index })),
-    ...Array.from({ length: scenario.consumers }, (_, index) => ({ ...base, role: role('consumer'), items: 0, index })),
+    ...Array.from({ length: scenario.producers }, (_, index) => ({ ...base, role: role('producer'), items: share(index), index, inFlight: scenario.producerInFlight })),
+    ...Array.from({ length: scenario.consumers }, (_, index) => ({ ...base, role: role('consumer'), items: 0, index, inFlight: scenario.consumerInFlight })),
   ];
 }
 

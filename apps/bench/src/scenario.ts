@@ -7,8 +7,10 @@ export interface Scenario {
   consumers: number;
   batch: number;
   items: number;
-  /** Round trips in flight per process. */
-  inFlight: number;
+  /** Round trips in flight per producer process. */
+  producerInFlight: number;
+  /** Round trips in flight per consumer process (BullMQ: its worker's concurrency is batch × this). */
+  consumerInFlight: number;
   /** Worker RSS is sampled at these item counts (the memory check). */
   rssAtItems: number[];
 }

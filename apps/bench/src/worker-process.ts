@@ -7,6 +7,7 @@ export class WorkerProcess {
   handled = 0;
   readonly ready: Promise<void>;
   readonly finished: Promise<WorkerResult>;
+  readonly exited: Promise<string>;
   private readonly child: ChildProcess;
 
   constructor(
@@ -14,9 +15,9 @@ export class WorkerProcess {
     entry: string,
   ) {
     this.child = fork(entry, ['worker', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const exited = new Promise<string>((resolve) =>
+    const exited = (this.exited = new Promise<string>((resolve) =>
       this.child.once('exit', (code, signal) => resolve(`${job.role} ${job.index + 1} exited (${signal ?? code})`)),
-    );
+    ));
     let failure = '';
     const messages = (type: FromWorker['type']): Promise<FromWorker> =>
       new Promise((resolve, reject) => {
