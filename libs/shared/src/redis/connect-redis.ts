@@ -24,10 +24,15 @@ export function backoffMs(attempt: number): number {
   return Math.min(MAX_BACKOFF_MS, 50 * 2 ** Math.min(attempt - 1, 10));
 }
 
-/** A connection that retries with backoff forever until `disconnect()`. */
+/**
+ * A connection that retries with backoff forever until `disconnect()`. Each retry is reported
+ * with the reason of the last failure (refused, WRONGPASS, a certificate the CA does not sign),
+ * with the URL redacted and the URL's password masked should a message ever carry it.
+ */
 export function connectRedis(options: ConnectOptions): Redis {
   const where = redactUrl(options.url);
-  return new Redis(options.url, {
+  let lastFailure = '';
+  const redis = new Redis(options.url, {
     connectionName: options.connectionName,
     tls: options.tls,
     enableOfflineQueue: options.mode === 'patient',
@@ -35,10 +40,19 @@ export function connectRedis(options: ConnectOptions): Redis {
     connectTimeout: 2000,
     retryStrategy: (attempt) => {
       const delay = backoffMs(attempt);
-      options.onRetry?.(`Redis not answering at ${where}; retrying in ${delay} ms (attempt ${attempt})`);
+      const reason = lastFailure ? `: ${maskPassword(lastFailure, options.url)}` : '';
+      options.onRetry?.(`Redis not answering at ${where}; retrying in ${delay} ms (attempt ${attempt})${reason}`);
       return delay;
     },
   });
+  redis.on('error', (error: Error) => (lastFailure = error.message));
+  redis.on('ready', () => (lastFailure = ''));
+  return redis;
+}
+
+function maskPassword(message: string, url: string): string {
+  const password = URL.canParse(url) ? decodeURIComponent(new URL(url).password) : '';
+  return password ? message.replaceAll(password, '***') : message;
 }
 
 /** Resolves when the connection is ready; rejects when the signal aborts first. */

@@ -1,3 +1,5 @@
 export { startTestRedis, uniqueQueueName, type TestRedis } from './test-redis.js';
 export { startRedisServer, freePort, type RedisServerProcess } from '../redis/redis-server-process.js';
 export { isAlive, spawnNode, type ChildHarness, type SpawnNodeOptions } from './child-harness.js';
+export { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
+export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js';
