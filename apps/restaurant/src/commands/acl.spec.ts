@@ -128,6 +128,28 @@ describe('npm run acl', () => {
     }
   });
 
+  it('a customer killed with SIGKILL while holding a meal: another customer reaps it with only its own rights', async () => {
+    const queue = uniqueQueueName('aclreap');
+    const passwords = { ACL_PRODUCER_PASSWORD: 'cook-pw', ACL_CONSUMER_PASSWORD: 'customer-pw' };
+    expect((await finished(acl(['--apply', '--queue', queue], { REDIS_URL: server.url, ...passwords }))).code).toBe(0);
+    const customerUrl = urlAs('customer', 'customer-pw');
+    const reliable = { DELIVERY: 'reliable', RECLAIM_AFTER_S: '1', CONSUMER_HOLD_S: '100000' };
+    const cook = service(PRODUCER, urlAs('cook', 'cook-pw'), queue, { PRODUCER_PERIOD_S: '100000' });
+    const doomed = service(CONSUMER, customerUrl, queue, reliable);
+    let survivor: ReturnType<typeof service> | undefined;
+    try {
+      await cook.waitForLine(/READY$/);
+      await doomed.waitForLine(/consumer_1 +- \*\*.+\*\* TAKEN AWAY$/);
+      doomed.kill('SIGKILL');
+      survivor = service(CONSUMER, customerUrl, queue, { ...reliable, ROLE_NAME: 'consumer_2', CONSUMER_MIN_S: '1', CONSUMER_MAX_S: '1' });
+      await survivor.waitForLine(/consumer_1 stopped answering: returned 1 meal\(s\) to the queue, 0 to the dead-letter list/);
+      await survivor.waitForLine(/consumer_2 +- \*\*.+\*\* TAKEN AWAY$/);
+      expect(survivor.stdoutLines.filter((line) => /NOPERM|can't|failed/.test(line))).toEqual([]);
+    } finally {
+      [cook, doomed, survivor].forEach((run) => run?.kill('SIGKILL'));
+    }
+  });
+
   it('a process with the other role\'s credentials is refused and says so', async () => {
     const queue = uniqueQueueName('aclswap');
     const passwords = { ACL_PRODUCER_PASSWORD: 'cook-pw', ACL_CONSUMER_PASSWORD: 'customer-pw' };
