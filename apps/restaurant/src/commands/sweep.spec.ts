@@ -20,7 +20,7 @@ describe('sweep', () => {
     const out = mkdtempSync(join(tmpdir(), 'sweep-'));
     const result = await sweep([
       '--producers', '1..2', '--consumers', '1,2,4', '--capacity', '3', '--model-hours', '20',
-      '--replications', '3', '--seed', '1', '--out', out,
+      '--replications', '3', '--seed', '4000000001', '--out', out,
     ]);
     expect(result.code).toBe(0);
     expect(result.err).toContain('[##############################] 6/6 cells');
@@ -32,7 +32,7 @@ describe('sweep', () => {
     expect(header).toContain('emptyFraction');
     expect(header).toContain('emptyFractionCi95');
     const row = Object.fromEntries(header.map((name, i) => [name, csv[1].split(',')[i]]));
-    expect(row).toMatchObject({ producers: '1', consumers: '1', capacity: '3', replications: '3', engine: 'virtual' });
+    expect(row).toMatchObject({ producers: '1', consumers: '1', capacity: '3', replications: '3', engine: 'virtual', seed: '4000000001' });
     expect(Number(row.readyPerHour) + Number(row.fullPerHour)).toBeCloseTo(1200, 3);
 
     const svg = readFileSync(join(out, 'chart.svg'), 'utf8');

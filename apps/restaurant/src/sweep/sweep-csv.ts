@@ -46,5 +46,7 @@ function row(report: RunReport): string[] {
 }
 
 function text(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(+value.toPrecision(8));
+  if (value === null || value === undefined) return '';
+  // integers (seeds, counts) exactly; measured figures to 8 significant digits
+  return Number.isInteger(value) ? String(value) : String(+value.toPrecision(8));
 }

@@ -1,3 +1,4 @@
+import { replicationSeed } from '../simulate/scenario-run.js';
 import type { SweepCell } from './sweep-cell.js';
 import type { SweepPlan } from './sweep-plan.js';
 import { ciOf, recommendStaffing, withCi } from './staffing-recommendation.js';
@@ -14,7 +15,7 @@ export function sweepSummary(cells: readonly SweepCell[], plan: SweepPlan): stri
     '',
     `Cook every ${base.producerPeriodS} s; each customer every ${base.consumerMinS}-${base.consumerMaxS} s (whole seconds, uniform); ` +
       `${base.engine} engine${base.engine === 'redis' ? ` at time scale ${base.timeScale}` : ''}, ${base.modelHours} model hours per run, ` +
-      `${base.replications} replication${base.replications === 1 ? '' : 's'} per cell (seeds ${base.seed}..${base.seed + base.replications - 1}).` +
+      `${base.replications} replication${base.replications === 1 ? '' : 's'} per cell (seeds ${base.seed}..${replicationSeed(base.seed, base.replications - 1)}).` +
       (base.replications > 1 ? ' Figures are means ± the half-width of the 95% confidence interval (Student t).' : ''),
     '',
   ];
