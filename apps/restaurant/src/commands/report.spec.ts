@@ -45,10 +45,14 @@ describe('report', () => {
     expect(result.queueLengthTimeShare[2] * modelSeconds).toBeGreaterThan(4.5); // full for the ~50 ms sleep
     expect(result.meanWaitS).toBeGreaterThan(4.5); // the first meal waited ~50 ms = ~5 model s
     expect(result.engineStats.events).toBe(5);
+    expect((result as RunReport & { accounting: unknown }).accounting).toEqual({
+      accepted: 2, taken: 1, queued: 1, inFlight: 0, deadLettered: 0, redelivered: 0, duplicates: 0, lost: 0,
+    });
 
     const table = await report(['--queue', queue.name, '--time-scale', '0.01']);
     expect(table.out).toMatch(/^\? cooks, \? customers, capacity 2, [\d.]+ model hours, redis engine at time scale 0.01/);
     expect(table.out).toMatch(/full fraction +33\.33%/);
+    expect(table.out).toContain('accounting: accepted 2 = taken 1 + queued 1 + in flight 0 + dead-lettered 0 (nothing lost)');
     await queue.destroy();
   });
 

@@ -1,10 +1,22 @@
-import { CONFIG_EXIT_CODE, closeRedis, ConfigError, parseWithSchema, pingRedis, readQueueSnapshot, redactUrl, settings } from '@restaurant/shared';
+import {
+  CONFIG_EXIT_CODE,
+  closeRedis,
+  ConfigError,
+  parseWithSchema,
+  pingRedis,
+  queueKeys,
+  readAccounting,
+  readQueueSnapshot,
+  redactUrl,
+  settings,
+} from '@restaurant/shared';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CliIo, Command } from '../cli-io.js';
 import { flagHelp, parseFlags, type FlagSpec } from '../cli/parse-flags.js';
 import { liveQueueReport, UnknownQueueError } from '../report/live-queue-report.js';
 import { formatReportTable } from '../simulate/report-table.js';
+import { formatAccounting } from '../report/accounting-line.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 
 const reportFlags: FlagSpec = {
@@ -66,7 +78,10 @@ export const reportCommand: Command = {
     const redis = new Redis(url, { maxRetriesPerRequest: 1 });
     try {
       const report = liveQueueReport(await readQueueSnapshot(redis, values.queue), values['time-scale']);
-      io.stdout.write(json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
+      const accounting = await readAccounting(redis, queueKeys(values.queue));
+      io.stdout.write(
+        json ? `${JSON.stringify({ ...report, accounting })}\n` : `${formatReportTable(report)}${formatAccounting(accounting)}`,
+      );
       return 0;
     } catch (error) {
       if (!(error instanceof UnknownQueueError)) throw error;

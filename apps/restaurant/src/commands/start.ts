@@ -4,7 +4,7 @@ import { flagHelp, parseFlags } from '../cli/parse-flags.js';
 import { ensureRedis, NoRedisError, DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { planRestaurant, startFlags } from '../start/restaurant-plan.js';
 import { runRestaurant } from '../start/run-restaurant.js';
-import { clearQueue } from '../start/clear-queue.js';
+import { prepareQueue } from '../start/prepare-queue.js';
 
 const HELP = `Usage: npm start -- [options]
 
@@ -44,7 +44,15 @@ export const startCommand: Command = {
     }
     try {
       const { service } = plan;
-      await clearQueue(redis.url, service.queueName);
+      await prepareQueue(redis.url, service.queueName, {
+        producers: plan.producers.length,
+        consumers: plan.consumers.length,
+        producerPeriodS: service.producerPeriodS,
+        consumerMinS: service.consumerMinS,
+        consumerMaxS: service.consumerMaxS,
+        timeScale: service.timeScale,
+        seed: service.seed,
+      });
       io.stderr.write(
         `restaurant: ${plan.producers.length} cook(s), ${plan.consumers.length} customer(s), capacity ${service.capacity}, ` +
           `time scale ${service.timeScale}, seed ${service.seed}, queue "${service.queueName}" at ` +

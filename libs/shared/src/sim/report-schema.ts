@@ -12,6 +12,20 @@ const figures = {
   meanWaitS: count,
 };
 
+const whole = z.number().int().nonnegative();
+
+/** Where every accepted item is (`report` of a live queue): lost must be 0. */
+const accounting = z.strictObject({
+  accepted: whole,
+  taken: whole,
+  queued: whole,
+  inFlight: whole,
+  deadLettered: whole,
+  redelivered: whole,
+  duplicates: whole,
+  lost: z.number().int(),
+});
+
 /** The run report, as `simulate`, `report` and every sweep cell produce it. */
 export const runReportSchema = z
   .strictObject({
@@ -31,6 +45,7 @@ export const runReportSchema = z
     ...figures,
     ci95: z.union([z.strictObject(figures), z.strictObject({})]),
     engineStats: z.strictObject({ events: z.number().int().nonnegative(), wallS: count }),
+    accounting: accounting.optional(),
   })
   .superRefine((report, context) => {
     const lengths = report.scenario.capacity + 1;

@@ -1,0 +1,28 @@
+import { BoundedQueue, closeRedis } from '@restaurant/shared';
+import { Redis } from 'ioredis';
+
+/** What `report` needs to know of a run that the counters cannot tell: who took part, how fast. */
+export interface StoredScenario {
+  producers: number;
+  consumers: number;
+  producerPeriodS: number;
+  consumerMinS: number;
+  consumerMaxS: number;
+  timeScale: number;
+  seed: number | undefined;
+}
+
+/**
+ * Starts a run from an empty restaurant: removes the queue's items, settings and counters,
+ * then stores the run's scenario with the queue, as `simulate --engine redis` does.
+ */
+export async function prepareQueue(redisUrl: string, queueName: string, scenario: StoredScenario): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const queue = new BoundedQueue(redis, queueName, 1);
+    await queue.destroy();
+    await redis.hset(queue.keys.meta, 'scenario', JSON.stringify(scenario));
+  } finally {
+    await closeRedis(redis);
+  }
+}
