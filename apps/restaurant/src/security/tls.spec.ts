@@ -50,7 +50,8 @@ describe('TLS (rediss://) against a redis-server that speaks only TLS', () => {
     ['without the CA, the server is not trusted', { REDIS_TLS_CA_FILE: undefined }, /self[- ]signed certificate/],
     ['without a client certificate, the server refuses the cook', { REDIS_TLS_CERT_FILE: undefined, REDIS_TLS_KEY_FILE: undefined }, /ECONNRESET|certificate required|socket disconnected|socket hang up/],
   ])('%s: the cook never connects, says why it is retrying, and stops on SIGTERM with exit 0', async (_, without, reason) => {
-    const env = Object.fromEntries(Object.entries({ ...tlsEnv(), ...without }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries({ ...tlsEnv(), ...without })) if (value !== undefined) env[name] = value;
     const cook = service(PRODUCER, { REDIS_URL: server.url, QUEUE_NAME: uniqueQueueName('tls'), ...env });
     try {
       const line = await cook.waitForLine(/producer +- \(warn\) Redis not answering at rediss:\/\/127\.0\.0\.1:\d+\/?; retrying in \d+ ms \(attempt 3\)/);
