@@ -166,4 +166,14 @@ describe('npm run acl', () => {
       customerAsCook.kill('SIGKILL');
     }
   });
+
+  it('a process whose user may not use the queue says so in one line, without a stack trace, and exits 1', async () => {
+    const queue = uniqueQueueName('aclown');
+    const passwords = { ACL_PRODUCER_PASSWORD: 'cook-pw', ACL_CONSUMER_PASSWORD: 'customer-pw' };
+    expect((await finished(acl(['--apply', '--queue', queue], { REDIS_URL: server.url, ...passwords }))).code).toBe(0);
+    const elsewhere = service(PRODUCER, urlAs('cook', 'cook-pw'), uniqueQueueName('not-granted'));
+    expect((await elsewhere.exited).code).toBe(1);
+    expect(elsewhere.stderrLines).toHaveLength(1);
+    expect(elsewhere.stderrLines[0]).toMatch(/^cannot use queue "not-granted-\w+": .*(NOPERM|can't)/);
+  });
 });

@@ -113,6 +113,7 @@ describe('the consumer user', () => {
     await expect(customerQueue.offer(meal())).rejects.toThrow(REFUSED);
     await expect(asCustomer.lpush(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
     await expect(asCustomer.lpushx(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
+    await expect(asCustomer.rpush(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
     await expect(asCustomer.eval("return redis.call('LPUSH', KEYS[1], 'x')", 1, customerQueue.keys.items)).rejects.toThrow(REFUSED);
     expect(await adminQueue.length()).toBe(0);
   });

@@ -39,11 +39,11 @@ const CONSUMER_GRANTS: Grant[] = [
   CLAIM_CAPACITY,
   { keys: (k) => [k.stats, k.deliveries], commands: ['hget', 'hset', 'hincrby', 'hdel'] },
   { keys: (k) => [k.items], commands: ['llen', 'rpop', 'lrange'] },
-  // LMOVE's source and destination must both match within one selector.
+  // LMOVE takes an item into a processing list and returns it from there; source and
+  // destination must both match within one selector.
   { keys: (k) => [k.items, k.processing('*')], commands: ['lmove'] },
-  { keys: (k) => [k.processing('*')], commands: ['lrem', 'lrange', 'del'] },
-  // RPUSH returns a dead customer's items to the taking end, and appends to the dead-letter list.
-  { keys: (k) => [k.items, k.dead], commands: ['rpush'] },
+  { keys: (k) => [k.processing('*')], commands: ['lrem', 'lrange', 'lindex', 'lpop', 'llen', 'del'] },
+  { keys: (k) => [k.dead], commands: ['rpush'] },
   { keys: (k) => [k.heartbeat('*')], commands: ['set', 'exists', 'pexpire', 'del'] },
   { keys: (k) => [k.consumers], commands: ['sadd', 'srem', 'smembers'] },
   { keys: (k) => [k.reaper], commands: ['set', 'del'] },

@@ -90,9 +90,13 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     await queue.claimCapacity();
   } catch (error) {
     await closeRedis(redis);
-    if (!(error instanceof CapacityMismatchError)) throw error;
-    proc.stderr.write(`${error.message}\n`);
-    return CONFIG_EXIT_CODE;
+    if (error instanceof CapacityMismatchError) {
+      proc.stderr.write(`${error.message}\n`);
+      return CONFIG_EXIT_CODE;
+    }
+    // e.g. NOPERM for a user of another queue: say it in one line, not with a stack trace
+    proc.stderr.write(`cannot use queue "${config.queueName}": ${(error as Error).message}\n`);
+    return 1;
   }
   logger.debug(`connected to ${redactUrl(config.redisUrl)}, queue ${config.queueName}`);
 

@@ -24,11 +24,14 @@ local stopping = ARGV[3] == 'stop'
 if not stopping and redis.call('EXISTS', KEYS[7]) == 1 then
   return {-1, 0}
 end
-local held = redis.call('LRANGE', KEYS[3], 0, -1)
+local held = redis.call('LLEN', KEYS[3])
 local now = nowMicros()
 local returned, dead = 0, 0
--- The list holds the newest item first; pushing in that order leaves the oldest next in line.
-for _, item in ipairs(held) do
+-- The list holds the newest item first. Each item is moved (LMOVE, never pushed anew) from the
+-- head of the processing list to the taking end of the queue, so the oldest ends up next in
+-- line, and a customer needs no right to push items onto the queue.
+for _ = 1, held do
+  local item = redis.call('LINDEX', KEYS[3], 0)
   local id = string.match(item, '"id":"([^"]+)"')
   local delivered = 0
   if id then
@@ -39,6 +42,7 @@ for _, item in ipairs(held) do
     end
   end
   if not stopping and delivered > tonumber(ARGV[2]) then
+    redis.call('LPOP', KEYS[3])
     redis.call('RPUSH', KEYS[5], cjson.encode({
       reason = 'delivered ' .. delivered .. ' times without an acknowledgement',
       raw = item, by = ARGV[1], at = ARGV[4] }))
@@ -47,14 +51,13 @@ for _, item in ipairs(held) do
     dead = dead + 1
   else
     trackLength(KEYS[2], redis.call('LLEN', KEYS[1]), now)
-    redis.call('RPUSH', KEYS[1], item)
+    redis.call('LMOVE', KEYS[3], KEYS[1], 'LEFT', 'RIGHT')
     redis.call('HINCRBY', KEYS[2], 'redelivered', 1)
     returned = returned + 1
   end
 end
-if #held > 0 then
-  redis.call('HINCRBY', KEYS[2], 'inFlight', -#held)
-  redis.call('DEL', KEYS[3])
+if held > 0 then
+  redis.call('HINCRBY', KEYS[2], 'inFlight', -held)
 end
 redis.call('SREM', KEYS[6], ARGV[1])
 return {returned, dead}
