@@ -157,9 +157,56 @@ describe('docker-compose.yml', () => {
 
   it('reads from the shell exactly the variables .env.example documents, with the same defaults', () => {
     const documented = readEnvExample();
-    expect(Object.fromEntries(composeVariables)).toEqual(documented);
+    expect({ ...Object.fromEntries(composeVariables), ...Object.fromEntries(aclVariables) }).toEqual(documented);
   });
 });
+
+// --- docker-compose.acl.yml: the least-privilege override ---
+
+const aclDocument = parseDocument(read('docker-compose.acl.yml'));
+const aclVariables = new Map<string, string | undefined>();
+const ACL_SECRETS = { ACL_ADMIN_PASSWORD: 'admin-pw', ACL_PRODUCER_PASSWORD: 'cook-pw', ACL_CONSUMER_PASSWORD: 'customer-pw' };
+const aclOverride = interpolate(aclDocument.toJS(), ACL_SECRETS, aclVariables) as ComposeFile;
+/** `docker compose -f docker-compose.yml -f docker-compose.acl.yml`: mappings merge, the rest is replaced. */
+const withAcl = mergeCompose(compose, aclOverride) as ComposeFile & { services: Record<string, ComposeService & { volumes?: string[] }> };
+
+describe('docker-compose.acl.yml', () => {
+  it('merged over docker-compose.yml still follows the Compose Specification', () => {
+    expect(aclDocument.errors).toEqual([]);
+    expect(schemaErrors(withAcl)).toEqual([]);
+  });
+
+  it('refuses to start without the passwords, which only .env (ignored by git) provides', () => {
+    expect(() => interpolate(aclDocument.toJS(), {}, new Map())).toThrow(/required variable ACL_ADMIN_PASSWORD is missing/);
+    expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['.env', 'secrets/']));
+  });
+
+  it('loads the ACL users into Redis and logs the healthcheck in as the admin', () => {
+    const redis = withAcl.services.redis;
+    expect(redis.command).toEqual(expect.arrayContaining(['--aclfile', '/etc/redis/users.acl']));
+    expect(redis.volumes).toEqual(['./secrets/users.acl:/etc/redis/users.acl:ro']);
+    expect(redis.environment).toEqual({ REDISCLI_AUTH: 'admin-pw' });
+  });
+
+  it('logs cooks in as `cook` and customers as `customer`, with URLs the services accept', () => {
+    expect(withAcl.services.producer.environment?.REDIS_URL).toBe('redis://cook:cook-pw@redis:6379');
+    expect(withAcl.services.consumer.environment?.REDIS_URL).toBe('redis://customer:customer-pw@redis:6379');
+    for (const name of APP_SERVICES) {
+      const environment = withAcl.services[name].environment ?? {};
+      expect(readServiceConfig(environment, { roleName: name, hostname: 'a1b2c3d4e5f6' }).queueName).toBe('kitchen');
+      expect(Object.keys(environment)).toEqual(Object.keys(service(name).environment ?? {}));
+    }
+  });
+});
+
+function mergeCompose(base: unknown, override: unknown): unknown {
+  if (base && override && typeof base === 'object' && typeof override === 'object' && !Array.isArray(base) && !Array.isArray(override)) {
+    const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(override)) merged[key] = key in merged ? mergeCompose(merged[key], value) : value;
+    return merged;
+  }
+  return override;
+}
 
 // --- Dockerfile ---
 
@@ -265,16 +312,24 @@ function schemaErrors(doc: unknown): string[] {
   return validateCompose(doc).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
 }
 
-/** Compose's interpolation: `$$`, `$NAME`, `${NAME}`, `${NAME-default}`, `${NAME:-default}`. */
+/**
+ * Compose's interpolation: `$$`, `$NAME`, `${NAME}`, `${NAME-default}`, `${NAME:-default}`, and
+ * `${NAME:?message}` / `${NAME?message}`, which stop compose when the variable is missing.
+ */
 function interpolate(value: unknown, env: Record<string, string>, seen: Map<string, string | undefined>): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\$|\$\{([^}]*)\}|\$([A-Za-z_]\w*)/g, (match, braced: string | undefined, bare: string | undefined) => {
       if (match === '$$') return '$';
-      const parts = /^([A-Za-z_]\w*)(?:(:?-)(.*))?$/s.exec(braced ?? bare ?? '');
+      const parts = /^([A-Za-z_]\w*)(?:(:?[-?])(.*))?$/s.exec(braced ?? bare ?? '');
       if (parts === null) throw new Error(`the compose tests do not understand "${match}"`);
       const [, name, operator, fallback] = parts as unknown as [string, string, string | undefined, string | undefined];
-      seen.set(name, fallback);
       const set = env[name];
+      if (operator?.endsWith('?')) {
+        seen.set(name, '');
+        if (set === undefined || (operator === ':?' && set === '')) throw new Error(`required variable ${name} is missing: ${fallback}`);
+        return set;
+      }
+      seen.set(name, fallback);
       if (set === undefined || (operator === ':-' && set === '')) return fallback ?? '';
       return set;
     });
