@@ -1,5 +1,5 @@
 import { closeRedis, connectRedis, createRandom, deriveSeed, FastQueue, whenReady } from '@restaurant/shared';
-import { newBenchItem } from './bench-item.js';
+import { BenchItemEncoder } from './bench-item-encoder.js';
 import type { PrepareWorker } from './worker-session.js';
 
 /** A cook at full speed: offer() per item, or offerMany() per batch, with `inFlight` loops. */
@@ -9,7 +9,7 @@ export const prepareOursProducer: PrepareWorker = async (job, tally) => {
   await whenReady(redis, AbortSignal.timeout(10_000));
   const queue = new FastQueue(redis, job.queueName, job.capacity);
   await queue.claimCapacity();
-  const random = createRandom(deriveSeed(job.index, name));
+  const items = new BenchItemEncoder(createRandom(deriveSeed(job.index, name)), name);
   let remaining = job.items;
 
   const offerLoop = async (): Promise<void> => {
@@ -17,11 +17,11 @@ export const prepareOursProducer: PrepareWorker = async (job, tally) => {
       const size = Math.min(job.batch, remaining);
       remaining -= size;
       if (job.batch === 1) {
-        const { status } = await queue.offer(JSON.stringify(newBenchItem(random, name)));
+        const { status } = await queue.offer(items.next());
         if (status === 'full') tally.dropped++;
       } else {
-        const items = Array.from({ length: size }, () => JSON.stringify(newBenchItem(random, name)));
-        tally.dropped += (await queue.offerMany(items)).dropped;
+        const batch = Array.from({ length: size }, () => items.next());
+        tally.dropped += (await queue.offerMany(batch)).dropped;
       }
       tally.count(size);
     }

@@ -27,6 +27,7 @@ export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<numbe
     const session = await WORKER_ROLES[job.role](job, tally);
     await port.send({ type: 'ready' });
     await started;
+    const cpuAtStartMs = port.cpuMs();
     const progress = setInterval(() => void port.send({ type: 'progress', handled: tally.handled }), PROGRESS_EVERY_MS);
     try {
       await session.run(stop.signal);
@@ -34,7 +35,8 @@ export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<numbe
       clearInterval(progress);
     }
     await session.close();
-    await port.send({ type: 'finished', result: tally.result(port.cpuMs()) });
+    // Only the work counts: loading modules and connecting would swamp short runs.
+    await port.send({ type: 'finished', result: tally.result(port.cpuMs() - cpuAtStartMs) });
     return 0;
   } catch (error) {
     await port.send({ type: 'failed', message: (error as Error).message });
