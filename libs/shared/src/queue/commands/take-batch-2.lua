@@ -27,7 +27,8 @@ local count = #items
 redis.call('HINCRBY', KEYS[2], 'taken', count)
 local waitUs, waited = 0, 0
 for i = 1, count do
-  local enqueued = string.match(items[i], '"enqueuedUs":(%d+)}$')
+  -- The stamp is the last 30 bytes; searching only the tail spares a scan of every item.
+  local enqueued = string.match(items[i], '"enqueuedUs":(%d+)}$', -40)
   if enqueued then
     waitUs = waitUs + (now - tonumber(enqueued))
     waited = waited + 1
