@@ -76,9 +76,9 @@ describe('npm run acl', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual([
       'Invalid configuration:',
+      '  --format="acl-file": is for printing; --apply sends the commands itself',
       '  --queue="no spaces": must be 1-100 letters, digits or _ . : -',
       '  --consumer-user="same": must differ from the producer user',
-      '  --format="acl-file": is for printing; --apply sends the commands itself',
     ]);
   });
 

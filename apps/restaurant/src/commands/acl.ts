@@ -1,10 +1,7 @@
 import {
   applyAclUsers,
-  CONFIG_EXIT_CODE,
   closeRedis,
-  ConfigError,
   newAclPassword,
-  parseWithSchema,
   readableFile,
   readTlsFiles,
   redactUrl,
@@ -13,11 +10,14 @@ import {
   settings,
   tlsSettingProblems,
   type AclUser,
+  type ConfigProblem,
 } from '@restaurant/shared';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { CliIo, Command } from '../cli-io.js';
-import { flagHelp, parseFlags, type FlagSpec } from '../cli/parse-flags.js';
+import type { CliIo } from '../cli-io.js';
+import { defineCommand } from '../cli/define-command.js';
+import { parseFlagValues } from '../cli/parse-flag-values.js';
+import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 
 const aclFlags: FlagSpec = {
@@ -27,29 +27,9 @@ const aclFlags: FlagSpec = {
     'consumer-user': 'Redis user of the customers (customer)',
     format: 'commands (ACL SETUSER lines for redis-cli) or acl-file (users.acl for aclfile) (commands)',
   },
-  switches: { apply: 'create or replace the users at REDIS_URL instead of printing', help: 'show this help' },
+  switches: { apply: 'create or replace the users at REDIS_URL instead of printing' },
 };
 
-const HELP = `Usage: npm run -s acl -- [options]
-
-Least-privilege Redis users for one queue: the producer user can only offer (run the queue's
-scripts, read its length, push on its own keys), the consumer user can only take and
-acknowledge; neither can touch another key or run an administrative command.
-
-Passwords come from ACL_PRODUCER_PASSWORD and ACL_CONSUMER_PASSWORD (and ACL_ADMIN_PASSWORD
-for the default user of an acl-file); a missing one is generated and printed once, on stderr.
-The rules carry only the passwords' SHA-256, so the output is safe to store.
-
-  npm run -s acl -- --queue kitchen | redis-cli -u "$ADMIN_URL"
-  npm run -s acl -- --queue kitchen --format acl-file > users.acl
-  REDIS_URL="$ADMIN_URL" npm run -s acl -- --queue kitchen --apply
-
-Services then connect as REDIS_URL=redis://cook:<password>@host:6379 (rediss:// with TLS:
-REDIS_TLS_CA_FILE, REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE).
-
-Options:
-${flagHelp(aclFlags)}
-`;
 
 const userName = z
   .string()
@@ -66,8 +46,13 @@ const aclSchema = z
     REDIS_TLS_CA_FILE: readableFile.optional(),
     REDIS_TLS_CERT_FILE: readableFile.optional(),
     REDIS_TLS_KEY_FILE: readableFile.optional(),
+    apply: z.boolean(),
   })
   .superRefine((values, context) => {
+    if (values.apply) {
+      const files = { caFile: values.REDIS_TLS_CA_FILE, certFile: values.REDIS_TLS_CERT_FILE, keyFile: values.REDIS_TLS_KEY_FILE };
+      for (const { name, message } of tlsSettingProblems(values.REDIS_URL, files)) context.addIssue({ code: 'custom', path: [name], message });
+    }
     if (values['producer-user'] === values['consumer-user']) {
       context.addIssue({ code: 'custom', path: ['consumer-user'], message: 'must differ from the producer user' });
     }
@@ -90,9 +75,9 @@ function passwordsFrom(env: Record<string, string | undefined>, names: string[])
   return { passwords, generated };
 }
 
-function readSettings(args: string[], env: Record<string, string | undefined>): { settings: AclSettings; apply: boolean } | 'help' {
-  const flags = parseFlags(args, aclFlags);
-  if (flags.switches.has('help')) return 'help';
+/** Flags and environment to the users' settings; every problem in one ConfigError. */
+function planAcl(flags: ParsedFlags, env: Record<string, string | undefined>): { settings: AclSettings; apply: boolean } {
+  const apply = flags.switches.has('apply');
   const raw = {
     queue: env.QUEUE_NAME || 'kitchen',
     'producer-user': 'cook',
@@ -103,23 +88,14 @@ function readSettings(args: string[], env: Record<string, string | undefined>): 
     REDIS_TLS_CERT_FILE: env.REDIS_TLS_CERT_FILE || undefined,
     REDIS_TLS_KEY_FILE: env.REDIS_TLS_KEY_FILE || undefined,
     ...flags.values,
+    apply,
   };
-  const apply = flags.switches.has('apply');
-  const problems = [...flags.problems];
-  let parsed: AclSettings | undefined;
-  try {
-    parsed = parseWithSchema(aclSchema, raw, (key) => (key === key.toUpperCase() ? key : `--${key}`));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
+  const problems: ConfigProblem[] = [];
+  if (apply && flags.values.format !== undefined) {
+    problems.push({ name: '--format', value: flags.values.format, allowed: 'is for printing; --apply sends the commands itself' });
   }
-  if (parsed && apply) {
-    const files = { caFile: parsed.REDIS_TLS_CA_FILE, certFile: parsed.REDIS_TLS_CERT_FILE, keyFile: parsed.REDIS_TLS_KEY_FILE };
-    problems.push(...tlsSettingProblems(parsed.REDIS_URL, files).map(({ name, message }) => ({ name, value: env[name], allowed: message })));
-  }
-  if (apply && flags.values.format !== undefined) problems.push({ name: '--format', value: flags.values.format, allowed: 'is for printing; --apply sends the commands itself' });
-  if (problems.length > 0 || !parsed) throw new ConfigError(problems);
-  return { settings: parsed, apply };
+  const settings = parseFlagValues(aclSchema, raw, { ...flags, problems: [...flags.problems, ...problems] });
+  return { settings, apply };
 }
 
 async function applyAt(values: AclSettings, users: AclUser[], io: CliIo): Promise<number> {
@@ -145,22 +121,28 @@ async function applyAt(values: AclSettings, users: AclUser[], io: CliIo): Promis
   }
 }
 
-export const aclCommand: Command = {
+export const aclCommand = defineCommand({
   summary: 'least-privilege Redis users for cooks and customers: print or apply',
-  async run(args: string[], io: CliIo): Promise<number> {
-    let read;
-    try {
-      read = readSettings(args, io.env);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`${error.message}\n`);
-      return CONFIG_EXIT_CODE;
-    }
-    if (read === 'help') {
-      io.stdout.write(HELP);
-      return 0;
-    }
-    const { settings: values, apply } = read;
+  usage: `Usage: npm run -s acl -- [options]
+
+Least-privilege Redis users for one queue: the producer user can only offer (run the queue's
+scripts, read its length, push on its own keys), the consumer user can only take and
+acknowledge; neither can touch another key or run an administrative command.
+
+Passwords come from ACL_PRODUCER_PASSWORD and ACL_CONSUMER_PASSWORD (and ACL_ADMIN_PASSWORD
+for the default user of an acl-file); a missing one is generated and printed once, on stderr.
+The rules carry only the passwords' SHA-256, so the output is safe to store.
+
+  npm run -s acl -- --queue kitchen | redis-cli -u "$ADMIN_URL"
+  npm run -s acl -- --queue kitchen --format acl-file > users.acl
+  REDIS_URL="$ADMIN_URL" npm run -s acl -- --queue kitchen --apply
+
+Services then connect as REDIS_URL=redis://cook:<password>@host:6379 (rediss:// with TLS:
+REDIS_TLS_CA_FILE, REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE).`,
+  flags: aclFlags,
+  plan: (flags, io) => planAcl(flags, io.env),
+  async execute(plan, io) {
+    const { settings: values, apply } = plan;
     const needsAdmin = !apply && values.format === 'acl-file';
     const { passwords, generated } = passwordsFrom(io.env, [
       'ACL_PRODUCER_PASSWORD',
@@ -178,4 +160,4 @@ export const aclCommand: Command = {
     io.stdout.write(values.format === 'acl-file' ? renderAclFile(users, passwords.ACL_ADMIN_PASSWORD) : renderSetUserCommands(users));
     return 0;
   },
-};
+});

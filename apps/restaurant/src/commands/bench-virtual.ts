@@ -1,7 +1,8 @@
-import { CONFIG_EXIT_CODE, ConfigError, parseWithSchema, settings } from '@restaurant/shared';
+import { settings } from '@restaurant/shared';
 import { z } from 'zod';
-import type { CliIo, Command } from '../cli-io.js';
-import { flagHelp, parseFlags, type FlagSpec } from '../cli/parse-flags.js';
+import { defineCommand } from '../cli/define-command.js';
+import { parseFlagValues } from '../cli/parse-flag-values.js';
+import type { FlagSpec } from '../cli/parse-flags.js';
 import { BENCH_CASES, benchVirtualEngine } from '../bench/virtual-engine-bench.js';
 
 /** The speed the issue asks of the virtual engine on one core. */
@@ -9,40 +10,23 @@ const TARGET_EVENTS_PER_SEC = 10_000_000;
 
 const benchFlags: FlagSpec = {
   options: { rounds: 'timed runs per scenario; the best counts (3)' },
-  switches: { json: 'print the rows as JSON', help: 'show this help' },
+  switches: { json: 'print the rows as JSON' },
 };
 
-const HELP = `Usage: npm run bench:virtual -- [options]
+export const benchVirtualCommand = defineCommand({
+  summary: 'measure the virtual engine\'s events per second',
+  usage: `Usage: npm run bench:virtual -- [options]
 
 Measures the virtual engine's events per second (an event is one cook or customer action)
-on a few scenarios, in this one process (one core), against the target of 10 million/s.
-
-Options:
-${flagHelp(benchFlags)}
-`;
-
-export const benchVirtualCommand: Command = {
-  summary: 'measure the virtual engine\'s events per second',
-  async run(args: string[], io: CliIo): Promise<number> {
-    let rounds;
-    let json;
-    try {
-      const flags = parseFlags(args, benchFlags);
-      if (flags.switches.has('help')) {
-        io.stdout.write(HELP);
-        return 0;
-      }
-      json = flags.switches.has('json');
-      const values = parseWithSchema(z.object({ rounds: settings.wholeNumber(1, 100) }), { rounds: '3', ...flags.values }, (key) => `--${key}`);
-      if (flags.problems.length > 0) throw new ConfigError(flags.problems);
-      rounds = values.rounds;
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`${error.message}\n`);
-      return CONFIG_EXIT_CODE;
-    }
-    const rows = benchVirtualEngine(BENCH_CASES, rounds);
-    if (json) {
+on a few scenarios, in this one process (one core), against the target of 10 million/s.`,
+  flags: benchFlags,
+  plan: (flags) => ({
+    ...parseFlagValues(z.object({ rounds: settings.wholeNumber(1, 100) }), { rounds: '3', ...flags.values }, flags),
+    json: flags.switches.has('json'),
+  }),
+  async execute(plan, io) {
+    const rows = benchVirtualEngine(BENCH_CASES, plan.rounds);
+    if (plan.json) {
       io.stdout.write(`${JSON.stringify(rows)}\n`);
       return 0;
     }
@@ -56,4 +40,4 @@ export const benchVirtualCommand: Command = {
     }
     return 0;
   },
-};
+});

@@ -1,8 +1,5 @@
 import {
-  CONFIG_EXIT_CODE,
   closeRedis,
-  ConfigError,
-  parseWithSchema,
   pingRedis,
   queueKeys,
   readAccounting,
@@ -12,8 +9,9 @@ import {
 } from '@restaurant/shared';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { CliIo, Command } from '../cli-io.js';
-import { flagHelp, parseFlags, type FlagSpec } from '../cli/parse-flags.js';
+import { defineCommand } from '../cli/define-command.js';
+import { parseFlagValues } from '../cli/parse-flag-values.js';
+import type { FlagSpec } from '../cli/parse-flags.js';
 import { liveQueueReport, UnknownQueueError } from '../report/live-queue-report.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';
@@ -25,18 +23,8 @@ const reportFlags: FlagSpec = {
     'redis-url': 'Redis of the queue (REDIS_URL, else redis://127.0.0.1:6379)',
     'time-scale': 'wall seconds per model second the services run at (stored by simulate, else 1)',
   },
-  switches: { json: 'print the report as one JSON object', help: 'show this help' },
+  switches: { json: 'print the report as one JSON object' },
 };
-
-const HELP = `Usage: npm run -s report -- [options]
-
-Prints the report of a live queue (npm start, docker compose, simulate --engine redis) from
-the counters its Lua scripts keep in Redis: everything since the queue was first used, up to
-now, exact across any number of processes. Model time is wall time divided by the time scale.
-
-Options:
-${flagHelp(reportFlags)}
-`;
 
 const reportSchema = z.object({
   queue: settings.queueName,
@@ -44,43 +32,30 @@ const reportSchema = z.object({
   'time-scale': settings.positiveNumber('the time scale').optional(),
 });
 
-export const reportCommand: Command = {
+export const reportCommand = defineCommand({
   summary: 'print the report of a live queue from its counters in Redis',
-  async run(args: string[], io: CliIo): Promise<number> {
-    let values;
-    let json;
-    try {
-      const flags = parseFlags(args, reportFlags);
-      if (flags.switches.has('help')) {
-        io.stdout.write(HELP);
-        return 0;
-      }
-      json = flags.switches.has('json');
-      const raw = { queue: io.env.QUEUE_NAME || 'kitchen', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, ...flags.values };
-      try {
-        values = parseWithSchema(reportSchema, raw, (key) => `--${key}`);
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        throw new ConfigError([...flags.problems, ...error.problems]);
-      }
-      if (flags.problems.length > 0) throw new ConfigError(flags.problems);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr.write(`${error.message}\n`);
-      return CONFIG_EXIT_CODE;
-    }
+  usage: `Usage: npm run -s report -- [options]
 
-    const url = values['redis-url'];
+Prints the report of a live queue (npm start, docker compose, simulate --engine redis) from
+the counters its Lua scripts keep in Redis: everything since the queue was first used, up to
+now, exact across any number of processes. Model time is wall time divided by the time scale.`,
+  flags: reportFlags,
+  plan(flags, io) {
+    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, ...flags.values };
+    return { ...parseFlagValues(reportSchema, raw, flags), json: flags.switches.has('json') };
+  },
+  async execute(plan, io) {
+    const url = plan['redis-url'];
     if (!(await pingRedis(url))) {
       io.stderr.write(`No Redis answers at ${redactUrl(url)}: start the restaurant first, or set --redis-url / REDIS_URL.\n`);
       return 1;
     }
     const redis = new Redis(url, { maxRetriesPerRequest: 1 });
     try {
-      const report = liveQueueReport(await readQueueSnapshot(redis, values.queue), values['time-scale']);
-      const accounting = await readAccounting(redis, queueKeys(values.queue));
+      const report = liveQueueReport(await readQueueSnapshot(redis, plan.queue), plan['time-scale']);
+      const accounting = await readAccounting(redis, queueKeys(plan.queue));
       io.stdout.write(
-        json ? `${JSON.stringify({ ...report, accounting })}\n` : `${formatReportTable(report)}${formatAccounting(accounting)}`,
+        plan.json ? `${JSON.stringify({ ...report, accounting })}\n` : `${formatReportTable(report)}${formatAccounting(accounting)}`,
       );
       return 0;
     } catch (error) {
@@ -91,4 +66,4 @@ export const reportCommand: Command = {
       await closeRedis(redis);
     }
   },
-};
+});

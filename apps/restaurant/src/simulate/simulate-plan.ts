@@ -1,4 +1,5 @@
-import { ConfigError, parseWithSchema, settings } from '@restaurant/shared';
+import { settings } from '@restaurant/shared';
+import { parseFlagValues } from '../cli/parse-flag-values.js';
 import { z } from 'zod';
 import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioFlagShape } from './scenario-flags.js';
@@ -13,7 +14,7 @@ export const simulateFlags: FlagSpec = {
     'model-hours': 'model hours per replication (1000 virtual, 1 redis)',
     replications: 'independent runs, for means and 95% confidence intervals (1)',
   },
-  switches: { json: 'print the report as one JSON object', help: 'show this help' },
+  switches: { json: 'print the report as one JSON object' },
 };
 
 /** More processes than this would measure the machine, not the restaurant. */
@@ -56,14 +57,7 @@ export function planSimulation(flags: ParsedFlags, env: Record<string, string | 
     'redis-url': env.REDIS_URL || undefined,
     ...flags.values,
   };
-  let values;
-  try {
-    values = parseWithSchema(simulateSchema, raw, (key) => `--${key}`);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError([...flags.problems, ...error.problems]);
-  }
-  if (flags.problems.length > 0) throw new ConfigError(flags.problems);
+  const values = parseFlagValues(simulateSchema, raw, flags);
   return {
     scenario: {
       producers: values.producers,

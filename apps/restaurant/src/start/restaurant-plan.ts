@@ -38,7 +38,6 @@ export const startFlags: FlagSpec = {
     duration: 'stop after this wall-clock time, e.g. 30s, 2m, 1h (until Ctrl-C)',
     ...Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([flag, [, help]]) => [flag, help])),
   },
-  switches: { help: 'show this help' },
 };
 
 /** Everything the launcher needs to run one restaurant. */

@@ -6,7 +6,11 @@ export interface ServiceProcessHandle {
   readonly pid: number;
   /** Resolves with the exit code (128 + signal number when killed by a signal). */
   readonly exited: Promise<number>;
-  /** Asks the service to stop (SIGTERM); kills it if it has not exited after `graceMs`. */
+  /**
+   * Asks the service to stop (SIGTERM); kills it if it has not exited after `graceMs`. Resolves
+   * with its exit code, 0 also when SIGTERM or SIGINT ended it before it had set up its handler:
+   * a service that had not started had nothing to finish.
+   */
   stop(graceMs: number): Promise<number>;
 }
 
@@ -26,9 +30,10 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcessHandle
     env: { ...options.env, ROLE_NAME: options.role },
     stdio: ['ignore', options.stdout, 'inherit'],
   });
-  const exited = new Promise<number>((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? 128 + (SIGNAL_NUMBERS[signal ?? 'SIGTERM'] ?? 0)));
+  const status = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+  const exited = status.then(({ code, signal }) => code ?? 128 + (SIGNAL_NUMBERS[signal ?? 'SIGTERM'] ?? 0));
   return {
     role: options.role,
     pid: child.pid ?? -1,
@@ -36,9 +41,9 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcessHandle
     async stop(graceMs) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      const code = await exited;
+      const { signal } = await status;
       clearTimeout(killer);
-      return code;
+      return signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : exited;
     },
   };
 }

@@ -36,8 +36,8 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-async function waitForRoles(run: ReturnType<typeof launcher>, roles: string[]): Promise<void> {
-  for (const role of roles) await run.waitForLine(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${role} +- `));
+async function waitForRoles(run: ReturnType<typeof launcher>, roles: string[], timeoutMs = 15_000): Promise<void> {
+  for (const role of roles) await run.waitForLine(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${role} +- `), timeoutMs);
 }
 
 describe('npm start (the launcher)', () => {
@@ -65,11 +65,11 @@ describe('npm start (the launcher)', () => {
 
   it('scales each side and lines up the dashes of longer role names', async () => {
     const run = launcher(['--producers', '2', '--consumers', '11', '--time-scale', '0.01']);
-    await waitForRoles(run, ['producer_1', 'producer_2', 'consumer_1', 'consumer_11']);
+    await waitForRoles(run, ['producer_1', 'producer_2', 'consumer_1', 'consumer_11'], 45_000); // 13 processes start
     run.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);
     expect(new Set(run.stdoutLines.map((line) => line.indexOf(' - ')))).toEqual(new Set([20]));
-  });
+  }, 60_000);
 
   it('starts its own redis-server when none answers, and removes it afterwards', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'launcher-test-'));

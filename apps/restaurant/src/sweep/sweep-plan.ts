@@ -1,4 +1,4 @@
-import { ConfigError, parseWithSchema } from '@restaurant/shared';
+import { parseFlagValues } from '../cli/parse-flag-values.js';
 import { z } from 'zod';
 import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioFlagShape } from '../simulate/scenario-flags.js';
@@ -17,7 +17,6 @@ export const sweepFlags: FlagSpec = {
     out: 'folder for results.csv, chart.svg and summary.md (results)',
     'max-empty': 'the staffing goal: at most this share of visits find no meal (0.05)',
   },
-  switches: { help: 'show this help' },
 };
 
 function countList(min: number, max: number) {
@@ -77,14 +76,7 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
     'redis-url': env.REDIS_URL || undefined,
     ...flags.values,
   };
-  let values;
-  try {
-    values = parseWithSchema(sweepSchema, raw, (key) => `--${key}`);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError([...flags.problems, ...error.problems]);
-  }
-  if (flags.problems.length > 0) throw new ConfigError(flags.problems);
+  const values = parseFlagValues(sweepSchema, raw, flags);
   return {
     producers: values.producers,
     consumers: values.consumers,
