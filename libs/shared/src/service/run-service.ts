@@ -73,11 +73,12 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     onRetry: (message) => logger.warn(message),
   });
   redis.on('error', () => undefined); // every failure is retried and logged by onRetry
-  proc.onStopSignal(() => {
-    if (stop.signal.aborted) return;
-    stop.abort();
-    setTimeout(() => redis.disconnect(), STOP_DEADLINE_MS).unref();
-  });
+  // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is
+  // abandoned (a held meal is returned by a reaper), so a stop always ends in time.
+  const stopDeadline = new Promise<void>((resolve) =>
+    stop.signal.addEventListener('abort', () => setTimeout(resolve, STOP_DEADLINE_MS), { once: true }),
+  );
+  proc.onStopSignal(() => stop.abort());
 
   try {
     await whenReady(redis, stop.signal);
@@ -102,7 +103,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
   const random = createRandom(deriveSeed(seed, config.roleName));
-  await service.run({ config, redis, logger, queue, random, signal: stop.signal });
+  await Promise.race([service.run({ config, redis, logger, queue, random, signal: stop.signal }), stopDeadline]);
   await closeRedis(redis);
   return 0;
 }
