@@ -1,13 +1,7 @@
-import type { EngineName } from '@restaurant/shared';
+import type { EngineName, Staffing } from '@restaurant/shared';
 
 /** One scenario to run, any number of times, on one engine. */
-export interface ScenarioRun {
-  producers: number;
-  consumers: number;
-  capacity: number;
-  producerPeriodS: number;
-  consumerMinS: number;
-  consumerMaxS: number;
+export interface ScenarioRun extends Staffing {
   modelHours: number;
   engine: EngineName;
   /** Used by the redis engine only. */

@@ -1,13 +1,8 @@
-import { BoundedQueue, closeRedis } from '@restaurant/shared';
+import { BoundedQueue, closeRedis, type Staffing } from '@restaurant/shared';
 import { Redis } from 'ioredis';
 
 /** What `report` needs to know of a run that the counters cannot tell: who took part, how fast. */
-export interface StoredScenario {
-  producers: number;
-  consumers: number;
-  producerPeriodS: number;
-  consumerMinS: number;
-  consumerMaxS: number;
+export interface StoredScenario extends Omit<Staffing, 'capacity'> {
   timeScale: number;
   seed: number | undefined;
 }

@@ -2,14 +2,9 @@ import { consumerRoles } from '../config/role-names.js';
 import type { QueueCounters } from './queue-counters.js';
 import { QueueModel } from './queue-model.js';
 import { createRandom, deriveSeed, type Random } from './random.js';
+import type { Staffing } from './staffing.js';
 
-export interface VirtualRunOptions {
-  producers: number;
-  consumers: number;
-  capacity: number;
-  producerPeriodS: number;
-  consumerMinS: number;
-  consumerMaxS: number;
+export interface VirtualRunOptions extends Staffing {
   /** Actions at model time t < modelSeconds happen; the run is observed over [0, modelSeconds]. */
   modelSeconds: number;
   seed: number;
