@@ -40,7 +40,7 @@ const METRICS: Metric[] = [
 const CELL_W = 46;
 const CELL_H = 26;
 const LEFT = 64;
-const TOP = 46;
+const TOP = 60;
 const GAP = 36;
 
 /**
