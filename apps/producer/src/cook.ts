@@ -17,6 +17,7 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
     timeScale: config.timeScale,
     signal,
     nextGapS: () => config.producerPeriodS,
+    firstAfterS: config.producerOffsetS,
     act: async () => {
       const meal = pickMeal(random);
       const item = newFoodItem(meal, config.roleName);

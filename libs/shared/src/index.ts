@@ -30,7 +30,7 @@ export { NoRedisServerError, startRedisServer, type RedisServerProcess } from '.
 export { runOnDeadlines, sleepUnlessAborted, type DeadlineLoopOptions } from './sim/deadline-loop.js';
 export { modelSecondsToWallMs } from './sim/time-scale.js';
 export { createRandom, deriveSeed, type Random } from './sim/random.js';
-export type { Staffing } from './sim/staffing.js';
+export { cookOffsetS, type CookStart, type Staffing } from './sim/staffing.js';
 export { runService, type ServiceContext, type ServiceDefinition, type ServiceProcess } from './service/run-service.js';
 export type { QueueCounters } from './sim/queue-counters.js';
 export { QueueModel } from './sim/queue-model.js';

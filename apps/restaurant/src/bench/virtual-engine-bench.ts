@@ -13,7 +13,7 @@ export interface BenchRow {
   eventsPerSec: number;
 }
 
-const BASE = { producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, seed: 1 };
+const BASE = { producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, cookStart: 'together', seed: 1 } as const;
 
 /** The scenarios measured: the original, a busy kitchen, and a large one with long waits. */
 export const BENCH_CASES: BenchCase[] = [

@@ -19,10 +19,10 @@ describe('simulate --engine virtual', () => {
     const report = JSON.parse(out) as RunReport;
     expect(runReportSchema.safeParse(report).success).toBe(true);
     expect(report.scenario).toEqual({
-      producers: 1, consumers: 2, capacity: 3, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10,
+      producers: 1, consumers: 2, capacity: 3, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, cookStart: 'together',
       modelHours: 100, engine: 'virtual', timeScale: null, seed: 1, replications: 1,
     });
-    const direct = runVirtual({ producers: 1, consumers: 2, capacity: 3, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, modelSeconds: 360_000, seed: 1 });
+    const direct = runVirtual({ producers: 1, consumers: 2, capacity: 3, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, cookStart: 'together', modelSeconds: 360_000, seed: 1 });
     expect(report.perHour).toEqual({
       ready: direct.counters.ready / 100,
       full: direct.counters.full / 100,

@@ -1,4 +1,4 @@
-import { redactUrl } from '@restaurant/shared';
+import { cookOffsetS, redactUrl } from '@restaurant/shared';
 import { defineCommand } from '../cli/define-command.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { prepareQueue } from '../start/prepare-queue.js';
@@ -25,6 +25,7 @@ queue in Redis. Starts with an empty queue; Ctrl-C stops everything.`,
         producerPeriodS: service.producerPeriodS,
         consumerMinS: service.consumerMinS,
         consumerMaxS: service.consumerMaxS,
+        cookStart: plan.cookStart,
         timeScale: service.timeScale,
         seed: service.seed,
       });
@@ -38,6 +39,9 @@ queue in Redis. Starts with an empty queue; Ctrl-C stops everything.`,
         producers: plan.producers,
         consumers: plan.consumers,
         env: { ...io.env, ...plan.serviceEnv, REDIS_URL: redis.url },
+        producerEnv: (index) => ({
+          PRODUCER_OFFSET_S: String(cookOffsetS(plan.cookStart, index, plan.producers.length, service.producerPeriodS)),
+        }),
         durationMs: plan.durationMs,
         signal: stop.signal,
         stdout: 'inherit',

@@ -1,4 +1,4 @@
-import { buildRunReport, countersBetween, figuresOf, type QueueSnapshot, type RunReport, type RunScenario } from '@restaurant/shared';
+import { buildRunReport, countersBetween, figuresOf, type QueueSnapshot, type RunReport, type RunScenario, type CookStart } from '@restaurant/shared';
 
 /** The error a queue that nobody has used gets: there is nothing to report. */
 export class UnknownQueueError extends Error {
@@ -26,6 +26,7 @@ export function liveQueueReport(snapshot: QueueSnapshot, timeScaleFlag: number |
     producerPeriodS: stored?.producerPeriodS ?? null,
     consumerMinS: stored?.consumerMinS ?? null,
     consumerMaxS: stored?.consumerMaxS ?? null,
+    cookStart: stored?.cookStart ?? null,
     modelHours: counters.modelSeconds / 3600,
     engine: 'redis',
     timeScale,
@@ -38,14 +39,18 @@ export function liveQueueReport(snapshot: QueueSnapshot, timeScaleFlag: number |
   });
 }
 
-type StoredScenario = Partial<Record<'producers' | 'consumers' | 'producerPeriodS' | 'consumerMinS' | 'consumerMaxS' | 'timeScale' | 'seed', number>>;
+type StoredScenario = Partial<Record<'producers' | 'consumers' | 'producerPeriodS' | 'consumerMinS' | 'consumerMaxS' | 'timeScale' | 'seed', number>> & {
+  cookStart?: CookStart;
+};
 
 function storedScenario(json: string | undefined): StoredScenario | undefined {
   if (json === undefined) return undefined;
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
     const numbers = Object.entries(value).filter(([, field]) => typeof field === 'number' && Number.isFinite(field));
-    return Object.fromEntries(numbers) as StoredScenario;
+    const cookStart: { cookStart?: CookStart } =
+      value.cookStart === 'together' || value.cookStart === 'staggered' ? { cookStart: value.cookStart } : {};
+    return { ...(Object.fromEntries(numbers) as StoredScenario), ...cookStart };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import {
   BoundedQueue,
   closeRedis,
   consumerRoles,
+  cookOffsetS,
   countersBetween,
   producerRoles,
   readQueueSnapshot,
@@ -71,6 +72,9 @@ export async function runRedisReplication(options: RedisReplicationOptions): Pro
         SEED: String(options.seed),
         LOG_FORMAT: 'json',
       },
+      producerEnv: (index) => ({
+        PRODUCER_OFFSET_S: String(cookOffsetS(scenario.cookStart, index, scenario.producers, scenario.producerPeriodS)),
+      }),
       durationMs: undefined,
       signal: stop.signal,
       stdout: 'ignore',

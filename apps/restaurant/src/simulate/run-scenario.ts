@@ -41,6 +41,7 @@ export async function runScenario(scenario: ScenarioRun, live: LiveRunContext | 
       producerPeriodS: scenario.producerPeriodS,
       consumerMinS: scenario.consumerMinS,
       consumerMaxS: scenario.consumerMaxS,
+      cookStart: scenario.cookStart,
       modelHours: scenario.modelHours,
       engine: scenario.engine,
       timeScale: scenario.engine === 'redis' ? scenario.timeScale : null,

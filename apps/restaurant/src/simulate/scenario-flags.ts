@@ -6,6 +6,7 @@ export const SCENARIO_FLAG_HELP = {
   'producer-period': 'model seconds between a cook\'s meals (3)',
   'consumer-min': 'fewest whole model seconds between a customer\'s visits (3)',
   'consumer-max': 'most whole model seconds between a customer\'s visits (10)',
+  'cook-start': 'together (every cook at 0, period, ...: the original model) or staggered (cooks take turns) (together)',
   'model-hours': 'model hours per replication',
   engine: 'virtual (in-process discrete-event model) or redis (real processes on a fresh queue) (virtual)',
   seed: 'seed of the random numbers; replication r uses seed + r (random, printed in the report)',
@@ -18,6 +19,7 @@ export const SCENARIO_DEFAULTS = {
   'producer-period': '3',
   'consumer-min': '3',
   'consumer-max': '10',
+  'cook-start': 'together',
   engine: 'virtual',
   'time-scale': '0.005',
 } as const;
@@ -27,6 +29,7 @@ export const scenarioFlagShape = {
   'producer-period': settings.positiveNumber('the period'),
   'consumer-min': settings.wholeNumber(0, 86_400),
   'consumer-max': settings.wholeNumber(1, 86_400),
+  'cook-start': settings.cookStart,
   'model-hours': settings.positiveNumber('the model duration in hours'),
   engine: z.enum(['virtual', 'redis'], { message: 'must be virtual or redis' }),
   seed: settings.wholeNumber(0, 2 ** 32 - 1),

@@ -66,6 +66,7 @@ export function planSimulation(flags: ParsedFlags, env: Record<string, string | 
       producerPeriodS: values['producer-period'],
       consumerMinS: values['consumer-min'],
       consumerMaxS: values['consumer-max'],
+      cookStart: values['cook-start'],
       modelHours: values['model-hours'],
       engine: values.engine,
       timeScale: values['time-scale'],

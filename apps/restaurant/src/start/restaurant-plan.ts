@@ -6,6 +6,7 @@ import {
   readServiceConfig,
   settings,
   type ConfigProblem,
+  type CookStart,
   type ServiceConfig,
 } from '@restaurant/shared';
 import { z } from 'zod';
@@ -36,6 +37,7 @@ export const startFlags: FlagSpec = {
     producers: 'number of cooks, one process each (1)',
     consumers: 'number of customers, one process each (2)',
     duration: 'stop after this wall-clock time, e.g. 30s, 2m, 1h (until Ctrl-C)',
+    'cook-start': 'together (every cook at 0, period, ...) or staggered (cooks take turns) (together)',
     ...Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([flag, [, help]]) => [flag, help])),
   },
 };
@@ -45,6 +47,7 @@ export interface RestaurantPlan {
   producers: string[];
   consumers: string[];
   durationMs: number | undefined;
+  cookStart: CookStart;
   /** The environment every service process gets (its role is added per process). */
   serviceEnv: Record<string, string>;
   service: Readonly<ServiceConfig>;
@@ -55,6 +58,7 @@ const countsSchema = z
   .object({
     producers: settings.wholeNumber(0, 1000),
     consumers: settings.wholeNumber(0, 1000),
+    'cook-start': settings.cookStart,
     duration: z
       .string()
       .transform((text, context) => {
@@ -78,7 +82,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
   const problems: ConfigProblem[] = [...flags.problems];
   let counts: z.output<typeof countsSchema> | undefined;
   try {
-    counts = parseWithSchema(countsSchema, { producers: '1', consumers: '2', ...values }, (key) => `--${key}`);
+    counts = parseWithSchema(countsSchema, { producers: '1', consumers: '2', 'cook-start': 'together', ...values }, (key) => `--${key}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
@@ -101,7 +105,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     problems.push(...error.problems.map((problem) => ({ ...problem, name: flagFor(problem.name) })));
   }
   if (problems.length > 0 || !counts || !service) throw new ConfigError(problems);
-  return { producers, consumers, durationMs: counts.duration, serviceEnv, service, roleWidth };
+  return { producers, consumers, durationMs: counts.duration, cookStart: counts['cook-start'], serviceEnv, service, roleWidth };
 }
 
 function flagFor(variable: string): string {

@@ -8,6 +8,8 @@ export interface RunRestaurantOptions {
   consumers: string[];
   /** The environment every service gets; its role is added per process. */
   env: Record<string, string | undefined>;
+  /** More environment for cook `index` (from 0), e.g. its offset when cooks take turns. */
+  producerEnv?: (index: number) => Record<string, string>;
   durationMs: number | undefined;
   signal: AbortSignal;
   stdout: 'inherit' | 'ignore';
@@ -25,10 +27,10 @@ const STOP_GRACE_MS = 3000;
  */
 export async function runRestaurant(options: RunRestaurantOptions): Promise<number> {
   const services: ServiceProcessHandle[] = [
-    ...options.producers.map((role) => ({ role, entry: SERVICE_ENTRIES.producer })),
-    ...options.consumers.map((role) => ({ role, entry: SERVICE_ENTRIES.consumer })),
-  ].map(({ role, entry }) =>
-    spawnService({ nodePath: options.nodePath, entry, role, env: options.env, stdout: options.stdout }),
+    ...options.producers.map((role, index) => ({ role, entry: SERVICE_ENTRIES.producer, env: options.producerEnv?.(index) })),
+    ...options.consumers.map((role) => ({ role, entry: SERVICE_ENTRIES.consumer, env: undefined })),
+  ].map(({ role, entry, env }) =>
+    spawnService({ nodePath: options.nodePath, entry, role, env: { ...options.env, ...env }, stdout: options.stdout }),
   );
 
   const ended = new AbortController();

@@ -71,6 +71,16 @@ describe('npm start (the launcher)', () => {
     expect(new Set(run.stdoutLines.map((line) => line.indexOf(' - ')))).toEqual(new Set([20]));
   }, 60_000);
 
+  it('with --cook-start staggered, cook 2 starts half a period after cook 1', async () => {
+    // a 300 s period at time scale 0.01 is 3 s of wall time: cook 2 first cooks 1.5 s after cook 1
+    const run = launcher(['--producers', '2', '--consumers', '0', '--producer-period', '300', '--time-scale', '0.01', '--cook-start', 'staggered', '--log-format', 'json']);
+    await run.waitForLine(/"role":"producer_2".*"event":"ready"/);
+    run.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    const firstReady = (role: string) => Date.parse(JSON.parse(run.stdoutLines.find((line) => line.includes(`"role":"${role}"`)) ?? '{}').time);
+    expect(firstReady('producer_2') - firstReady('producer_1')).toBeGreaterThan(1000);
+  });
+
   it('starts its own redis-server when none answers, and removes it afterwards', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'launcher-test-'));
     const run = launcher(['--time-scale', '0.01', '--duration', '1s'], {

@@ -85,6 +85,7 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
       producerPeriodS: values['producer-period'],
       consumerMinS: values['consumer-min'],
       consumerMaxS: values['consumer-max'],
+      cookStart: values['cook-start'],
       modelHours: values['model-hours'],
       engine: values.engine,
       timeScale: values['time-scale'],

@@ -22,6 +22,7 @@ describe('readServiceConfig', () => {
       queueName: 'kitchen',
       capacity: 3,
       producerPeriodS: 3,
+      producerOffsetS: 0,
       consumerMinS: 3,
       consumerMaxS: 10,
       timeScale: 1,

@@ -9,6 +9,8 @@ export interface ServiceConfig {
   queueName: string;
   capacity: number;
   producerPeriodS: number;
+  /** Model seconds before a cook's first meal: staggers cooks so they take turns. */
+  producerOffsetS: number;
   consumerMinS: number;
   consumerMaxS: number;
   timeScale: number;
@@ -36,6 +38,7 @@ export const SERVICE_ENV_DEFAULTS = {
   QUEUE_NAME: 'kitchen',
   QUEUE_CAPACITY: '3',
   PRODUCER_PERIOD_S: '3',
+  PRODUCER_OFFSET_S: '0',
   CONSUMER_MIN_S: '3',
   CONSUMER_MAX_S: '10',
   TIME_SCALE: '1',
@@ -56,6 +59,7 @@ const serviceEnvSchema = z
     QUEUE_NAME: queueName,
     QUEUE_CAPACITY: wholeNumber(1, 1_000_000_000),
     PRODUCER_PERIOD_S: positiveNumber('the period'),
+    PRODUCER_OFFSET_S: positiveNumber('the offset', { allowZero: true }),
     CONSUMER_MIN_S: wholeNumber(0, 86_400),
     CONSUMER_MAX_S: wholeNumber(0, 86_400),
     TIME_SCALE: positiveNumber('the time scale', { allowZero: true }),
@@ -102,6 +106,7 @@ export function readServiceConfig(
     queueName: parsed.QUEUE_NAME,
     capacity: parsed.QUEUE_CAPACITY,
     producerPeriodS: parsed.PRODUCER_PERIOD_S,
+    producerOffsetS: parsed.PRODUCER_OFFSET_S,
     consumerMinS: parsed.CONSUMER_MIN_S,
     consumerMaxS: parsed.CONSUMER_MAX_S,
     timeScale: parsed.TIME_SCALE,

@@ -35,3 +35,5 @@ export function positiveNumber(what: string, { allowZero = false } = {}) {
 }
 
 export const logFormat = z.enum(['human', 'json'], { message: 'must be human or json' });
+
+export const cookStart = z.enum(['together', 'staggered'], { message: 'must be together or staggered' });

@@ -88,4 +88,23 @@ describe('runOnDeadlines', () => {
     });
     expect(actions).toBe(1);
   });
+
+  it('waits the first offset before the first action, then keeps the period', async () => {
+    const clock = fakeClock();
+    const stop = new AbortController();
+    const times: number[] = [];
+    await runOnDeadlines({
+      timeScale: 0.5,
+      signal: stop.signal,
+      now: clock.now,
+      sleep: clock.sleep,
+      firstAfterS: 1.5,
+      nextGapS: () => 3,
+      act: async () => {
+        times.push(clock.now());
+        if (times.length === 3) stop.abort();
+      },
+    });
+    expect(times).toEqual([750, 2250, 3750]);
+  });
 });

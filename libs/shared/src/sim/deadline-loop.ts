@@ -6,6 +6,8 @@ export interface DeadlineLoopOptions {
   act: () => Promise<void>;
   /** Model seconds from this action to the next one. */
   nextGapS: () => number;
+  /** Model seconds before the first action (0: act at once). */
+  firstAfterS?: number;
   timeScale: number;
   signal: AbortSignal;
   /** Monotonic milliseconds and an abortable sleep: the real ones unless a test brings its own. */
@@ -23,7 +25,9 @@ export async function runOnDeadlines(options: DeadlineLoopOptions): Promise<void
   const { act, nextGapS, timeScale, signal } = options;
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? sleepUnlessAborted;
-  let deadline = now();
+  let deadline = now() + modelSecondsToWallMs(options.firstAfterS ?? 0, timeScale);
+  const firstWait = deadline - now();
+  if (firstWait > 0) await sleep(firstWait, signal);
   while (!signal.aborted) {
     await act();
     deadline += modelSecondsToWallMs(nextGapS(), timeScale);

@@ -36,6 +36,7 @@ export const runReportSchema = z
       producerPeriodS: z.number().positive().nullable(),
       consumerMinS: z.number().int().nonnegative().nullable(),
       consumerMaxS: z.number().int().nonnegative().nullable(),
+      cookStart: z.enum(['together', 'staggered']).nullable(),
       modelHours: count,
       engine: z.enum(['virtual', 'redis']),
       timeScale: z.number().positive().nullable(),

@@ -12,6 +12,7 @@ const SCENARIO: RunScenario = {
   producerPeriodS: 3,
   consumerMinS: 3,
   consumerMaxS: 10,
+  cookStart: 'together',
   modelHours: 10,
   engine: 'virtual',
   timeScale: null,
@@ -21,7 +22,7 @@ const SCENARIO: RunScenario = {
 
 function virtualReport(replications: number) {
   const runs = Array.from({ length: replications }, (_, r) =>
-    runVirtual({ ...SCENARIO, producers: 1, consumers: 2, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, modelSeconds: 36_000, seed: 1 + r }),
+    runVirtual({ ...SCENARIO, cookStart: 'together', producers: 1, consumers: 2, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, modelSeconds: 36_000, seed: 1 + r }),
   );
   return buildRunReport(
     SCENARIO,

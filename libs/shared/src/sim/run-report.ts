@@ -1,4 +1,5 @@
 import type { QueueCounters } from './queue-counters.js';
+import type { CookStart } from './staffing.js';
 import { ci95HalfWidth } from './student-t.js';
 
 export type EngineName = 'virtual' | 'redis';
@@ -11,6 +12,7 @@ export interface RunScenario {
   producerPeriodS: number | null;
   consumerMinS: number | null;
   consumerMaxS: number | null;
+  cookStart: CookStart | null;
   modelHours: number;
   engine: EngineName;
   /** Wall seconds per model second of a live run; null for the virtual engine. */

@@ -8,6 +8,7 @@ const ORIGINAL: VirtualRunOptions = {
   producerPeriodS: 3,
   consumerMinS: 3,
   consumerMaxS: 10,
+  cookStart: 'together',
   modelSeconds: 3600,
   seed: 1,
 };
@@ -98,5 +99,34 @@ describe('runVirtual', () => {
   it('refuses a scenario it cannot run', () => {
     expect(() => runVirtual({ ...ORIGINAL, capacity: 0 })).toThrow(/capacity/);
     expect(() => runVirtual({ ...ORIGINAL, consumerMinS: 0, consumerMaxS: 0 })).toThrow(/consumerMaxS/);
+  });
+
+  describe('cooks who start together or take turns', () => {
+    // 2 cooks every 3 s, capacity 1, one customer every second, for one model minute.
+    const KITCHEN: VirtualRunOptions = {
+      ...ORIGINAL,
+      producers: 2,
+      consumers: 1,
+      capacity: 1,
+      consumerMinS: 1,
+      consumerMaxS: 1,
+      modelSeconds: 60,
+    };
+
+    it('together: both cooks offer at 0, 3, 6, ...; one meal fits, the other is dropped', () => {
+      // per 3 s: 1 READY and 1 FULL at t, 1 TAKEN at t, EMPTY at t + 1 and t + 2
+      expect(runVirtual({ ...KITCHEN, cookStart: 'together' }).counters).toMatchObject({ ready: 20, full: 20, taken: 20, empty: 40 });
+    });
+
+    it('staggered: cook 2 offers half a period after cook 1, so both meals fit and are eaten', () => {
+      // cooks at 0, 1.5, 3, 4.5, ...; the customer at 0, 1, 2, ...: per 3 s 2 READY, 2 TAKEN, 1 EMPTY
+      const { counters, events } = runVirtual({ ...KITCHEN, cookStart: 'staggered' });
+      expect(counters).toMatchObject({ ready: 40, full: 0, taken: 40, empty: 20 });
+      expect(events).toBe(40 + 60);
+    });
+
+    it('staggered with one cook is the original timetable', () => {
+      expect(runVirtual({ ...ORIGINAL, cookStart: 'staggered' }).counters).toEqual(runVirtual(ORIGINAL).counters);
+    });
   });
 });

@@ -26,6 +26,8 @@ const TIME_STEPS_PER_S = 1e6;
  * random stream (the stream its service process would use: `deriveSeed(seed, role)`). At the same
  * instant cooks act before customers.
  *
+ * With `cookStart: 'staggered'` cook i first acts at i × period / cooks instead (see staffing.ts).
+ *
  * No general event heap is needed: all cooks share one timetable, and customers only ever act on
  * whole seconds at most `max` seconds ahead, so they live in a calendar ring of `max + 1` one-second
  * buckets (linked lists in typed arrays). The order of customers within one second cannot change
@@ -37,6 +39,11 @@ export function runVirtual(options: VirtualRunOptions): VirtualRunResult {
   const started = performance.now();
   const { producers, consumers, consumerMinS: min, consumerMaxS: max, producerPeriodS: period, modelSeconds: end } = options;
   const queue = new QueueModel(options.capacity);
+  // Together, every cook acts on each tick of the period; staggered, the cooks take turns, one
+  // per tick of period / cooks (cook i first acts at i × period / cooks).
+  const staggered = options.cookStart === 'staggered';
+  const cooksPerTick = staggered ? Math.min(producers, 1) : producers;
+  const tick = staggered && producers > 0 ? period / producers : period;
 
   const ringSize = max + 1;
   const bucketHead = new Int32Array(ringSize).fill(-1);
@@ -64,10 +71,10 @@ export function runVirtual(options: VirtualRunOptions): VirtualRunResult {
     }
     if (cookTime <= customerTime) {
       if (cookTime >= end) break;
-      for (let i = 0; i < producers; i++) queue.offer(cookTime);
-      events += producers;
+      for (let i = 0; i < cooksPerTick; i++) queue.offer(cookTime);
+      events += cooksPerTick;
       cookTick++;
-      cookTime = Math.round(cookTick * period * TIME_STEPS_PER_S) / TIME_STEPS_PER_S;
+      cookTime = Math.round(cookTick * tick * TIME_STEPS_PER_S) / TIME_STEPS_PER_S;
     } else {
       if (customerTime >= end) break;
       // A customer whose wait is 0 goes back into this very bucket and acts again now.
