@@ -1,5 +1,6 @@
 import { settings } from '@restaurant/shared';
 import { z } from 'zod';
+import type { ScenarioRun } from './scenario-run.js';
 
 /** Flags every scenario-running command shares (simulate, sweep), with their help text. */
 export const SCENARIO_FLAG_HELP = {
@@ -37,6 +38,23 @@ export const scenarioFlagShape = {
   'time-scale': settings.positiveNumber('the time scale'),
   'redis-url': settings.redisUrl.optional(),
 };
+
+type ScenarioFlagValues = z.output<z.ZodObject<typeof scenarioFlagShape>>;
+
+/** The shared flags' values as the part of a scenario that is not the grid (who and how many). */
+export function scenarioBase(values: ScenarioFlagValues): Omit<ScenarioRun, 'producers' | 'consumers' | 'capacity'> {
+  return {
+    producerPeriodS: values['producer-period'],
+    consumerMinS: values['consumer-min'],
+    consumerMaxS: values['consumer-max'],
+    cookStart: values['cook-start'],
+    modelHours: values['model-hours'],
+    engine: values.engine,
+    timeScale: values['time-scale'],
+    seed: values.seed,
+    replications: values.replications,
+  };
+}
 
 /** A customer's shortest wait may not exceed the longest; added to each command's schema. */
 export function checkConsumerWaits(values: { 'consumer-min': number; 'consumer-max': number }, context: z.RefinementCtx): void {

@@ -2,7 +2,7 @@ import { settings } from '@restaurant/shared';
 import { parseFlagValues } from '../cli/parse-flag-values.js';
 import { z } from 'zod';
 import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
-import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioFlagShape } from './scenario-flags.js';
+import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from './scenario-flags.js';
 import type { ScenarioRun } from './scenario-run.js';
 
 export const simulateFlags: FlagSpec = {
@@ -59,20 +59,7 @@ export function planSimulation(flags: ParsedFlags, env: Record<string, string | 
   };
   const values = parseFlagValues(simulateSchema, raw, flags);
   return {
-    scenario: {
-      producers: values.producers,
-      consumers: values.consumers,
-      capacity: values.capacity,
-      producerPeriodS: values['producer-period'],
-      consumerMinS: values['consumer-min'],
-      consumerMaxS: values['consumer-max'],
-      cookStart: values['cook-start'],
-      modelHours: values['model-hours'],
-      engine: values.engine,
-      timeScale: values['time-scale'],
-      seed: values.seed,
-      replications: values.replications,
-    },
+    scenario: { producers: values.producers, consumers: values.consumers, capacity: values.capacity, ...scenarioBase(values) },
     redisUrl: values['redis-url'],
     json: flags.switches.has('json'),
   };

@@ -1,7 +1,7 @@
 import { parseFlagValues } from '../cli/parse-flag-values.js';
 import { z } from 'zod';
 import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
-import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioFlagShape } from '../simulate/scenario-flags.js';
+import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from '../simulate/scenario-flags.js';
 import { MAX_LIVE_PROCESSES } from '../simulate/simulate-plan.js';
 import type { ScenarioRun } from '../simulate/scenario-run.js';
 import { countListRule, parseCountList } from './count-list.js';
@@ -81,17 +81,7 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
     producers: values.producers,
     consumers: values.consumers,
     capacities: values.capacity,
-    base: {
-      producerPeriodS: values['producer-period'],
-      consumerMinS: values['consumer-min'],
-      consumerMaxS: values['consumer-max'],
-      cookStart: values['cook-start'],
-      modelHours: values['model-hours'],
-      engine: values.engine,
-      timeScale: values['time-scale'],
-      seed: values.seed,
-      replications: values.replications,
-    },
+    base: scenarioBase(values),
     outDir: values.out,
     maxEmptyFraction: values['max-empty'],
     redisUrl: values['redis-url'],
