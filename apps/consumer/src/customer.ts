@@ -93,6 +93,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
 
 export const customerService: ServiceDefinition = {
   defaultRole: 'consumer_1',
+  usage: 'npm run consumer  (node apps/consumer/dist/main.js)',
   connection: 'patient',
   run: runCustomer,
 };

@@ -34,6 +34,7 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
 
 export const cookService: ServiceDefinition = {
   defaultRole: 'producer',
+  usage: 'npm run producer  (node apps/producer/dist/main.js)',
   connection: 'fail-fast',
   run: runCook,
 };

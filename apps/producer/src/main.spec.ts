@@ -1,4 +1,5 @@
 import { freePort, spawnNode, startTestRedis, uniqueQueueName, type TestRedis } from '@restaurant/shared/testing';
+import { SERVICE_ENV_NAMES } from '@restaurant/shared';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -62,5 +63,15 @@ describe('producer process', () => {
     expect(await cook.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - stoppedAt).toBeLessThan(2000);
     expect(cook.stdoutLines.join('\n')).not.toContain('hunter2');
+  });
+
+  it('describes every variable it reads with --help, and refuses arguments with exit code 2', async () => {
+    const help = spawnNode(PRODUCER, { args: ['--help'] });
+    expect((await help.exited).code).toBe(0);
+    for (const name of SERVICE_ENV_NAMES) expect(help.stdoutLines.some((line) => line.trimStart().startsWith(`${name} `))).toBe(true);
+
+    const flagged = spawnNode(PRODUCER, { args: ['--capacity', '3'] });
+    expect((await flagged.exited).code).toBe(2);
+    expect(flagged.stderrLines[0]).toBe('Unexpected argument(s) --capacity 3: this service is configured by environment variables.');
   });
 });

@@ -4,6 +4,7 @@ import { cookService } from './cook.js';
 
 const exitCode = await runService(
   {
+    args: process.argv.slice(2),
     env: process.env,
     hostname: hostname(),
     stdout: process.stdout,

@@ -2,6 +2,7 @@ export { CONFIG_EXIT_CODE, ConfigError, type ConfigProblem } from './config/conf
 export { parseWithSchema } from './config/parse-with-schema.js';
 export { consumerRoles, producerRoles } from './config/role-names.js';
 export { readServiceConfig, SERVICE_ENV_DEFAULTS, type ServiceConfig } from './config/service-config.js';
+export { SERVICE_ENV_NAMES, serviceHelp } from './config/service-env-help.js';
 export * as settings from './config/setting-schemas.js';
 export { createLogger, type LogFormat, type LoggerOptions } from './logging/create-logger.js';
 export type { LineSink } from './logging/seed-line-stream.js';

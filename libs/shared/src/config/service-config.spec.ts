@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
-import { readServiceConfig } from './service-config.js';
+import { readServiceConfig, SERVICE_ENV_DEFAULTS } from './service-config.js';
+import { SERVICE_ENV_NAMES } from './service-env-help.js';
 
 const defaults = { roleName: 'producer', hostname: 'a1b2c3d4e5f6' };
 
@@ -83,5 +84,10 @@ describe('readServiceConfig', () => {
     const [problem] = problemsOf({ REDIS_URL: 'http://user:s3cret@redis:6379' });
     expect(problem).not.toContain('s3cret');
     expect(problem).toContain('must be a redis:// or rediss:// URL');
+  });
+
+  it('has help for every variable it reads', () => {
+    const read = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', 'REDIS_TLS_CA_FILE', 'REDIS_TLS_CERT_FILE', 'REDIS_TLS_KEY_FILE'];
+    expect([...SERVICE_ENV_NAMES].sort()).toEqual(read.sort());
   });
 });

@@ -32,7 +32,7 @@ export interface ServiceConfig {
   redisTls: RedisTlsFiles;
 }
 
-/** Every variable, its default, and what it means: the README's table is this list. */
+/** Every variable with a default, and the default (service-env-help.ts says what each means). */
 export const SERVICE_ENV_DEFAULTS = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   QUEUE_NAME: 'kitchen',

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CONFIG_EXIT_CODE, ConfigError } from '../config/config-error.js';
 import { readServiceConfig, type ServiceConfig } from '../config/service-config.js';
+import { serviceHelp } from '../config/service-env-help.js';
 import { createLogger } from '../logging/create-logger.js';
 import type { LineSink } from '../logging/seed-line-stream.js';
 import { BoundedQueue } from '../queue/bounded-queue.js';
@@ -13,6 +14,8 @@ import { createRandom, deriveSeed, type Random } from '../sim/random.js';
 
 /** What a service needs from its process; only an app's main.ts builds this. */
 export interface ServiceProcess {
+  /** The command-line arguments: none, or `--help`. */
+  args: string[];
   env: Record<string, string | undefined>;
   hostname: string;
   stdout: LineSink;
@@ -36,6 +39,8 @@ export interface ServiceContext {
 export interface ServiceDefinition {
   /** The role name when ROLE_NAME is not set. */
   defaultRole: string;
+  /** How the user starts it, for `--help`. */
+  usage: string;
   /** Cooks fail fast while Redis is away; customers wait for it. */
   connection: 'fail-fast' | 'patient';
   run(context: ServiceContext): Promise<void>;
@@ -49,6 +54,15 @@ const STOP_DEADLINE_MS = 1500;
  * and backoff), the capacity check, the actor's loop, and a graceful stop. Returns the exit code.
  */
 export async function runService(proc: ServiceProcess, service: ServiceDefinition): Promise<number> {
+  if (proc.args.length > 0) {
+    const help = serviceHelp(service.defaultRole, service.usage);
+    if (proc.args.length === 1 && ['--help', '-h'].includes(proc.args[0])) {
+      proc.stdout.write(help);
+      return 0;
+    }
+    proc.stderr.write(`Unexpected argument(s) ${proc.args.join(' ')}: this service is configured by environment variables.\n\n${help}`);
+    return CONFIG_EXIT_CODE;
+  }
   let config: Readonly<ServiceConfig>;
   try {
     config = readServiceConfig(proc.env, { roleName: service.defaultRole, hostname: proc.hostname });
