@@ -105,6 +105,20 @@ describe('BoundedQueue against real Redis', () => {
     expect(Number(stats['t:1'])).toBeGreaterThanOrEqual(0);
   });
 
+  it('counts the wait only of items that carry the stamp, however they end', async () => {
+    const client = redis.client();
+    const queue = new BoundedQueue(client, uniqueQueueName('wait-stamp'), 10);
+    const now = Date.now() * 1000;
+    // Pushed past the scripts, as an older version or another tool might have left them.
+    const foreign = ['{"meal":"Apple Pie"}', '{"enqueuedUs":"soon"}', `{"note":"x","enqueuedUs":${now - 5_000_000}}`];
+    await client.lpush(queue.keys.items, ...foreign);
+    for (let i = 0; i < foreign.length; i++) expect((await queue.take()).status).toBe('taken');
+    const stats = await client.hgetall(queue.keys.stats);
+    expect(Number(stats.taken)).toBe(3);
+    expect(Number(stats.waited)).toBe(1);
+    expect(Number(stats.waitUs)).toBeGreaterThanOrEqual(5_000_000);
+  });
+
   it('moves an unreadable item to the dead-letter list and counts it there instead of taken', async () => {
     const client = redis.client();
     const queue = new BoundedQueue(client, uniqueQueueName('dead'), 3);

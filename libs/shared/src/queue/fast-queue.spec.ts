@@ -123,6 +123,34 @@ describe('FastQueue batches against real Redis', () => {
     expect(ids(received)).toEqual(ids(sent));
   });
 
+  it('adds up the exact wait of every stamped item in a batch, whatever stamps its neighbours carry', async () => {
+    const client = redis.client();
+    const queue = new FastQueue(client, uniqueQueueName('batch-wait'), 100);
+    const now = Date.now() * 1000;
+    const stamped = (note: string, us: number | string): string => `{"note":"${note}","enqueuedUs":${us}}`;
+    const oldest = [
+      ...['a', 'b', 'c'].map((note) => stamped(note, now - 3_000_000)),
+      ...['d', 'e'].map((note) => stamped(note, now - 1_000_000)),
+      // Ends like the ones before but for one digit, so a reused stamp would be wrong.
+      stamped('f', now - 1_000_001),
+      '{"note":"no stamp at all"}',
+      stamped('g', now - 1_000_001),
+      // A stamp longer than the tail the script compares, read from the item itself.
+      stamped('h', `0000${now - 2_000_000}`),
+      stamped('i', `0000${now - 2_000_000}`),
+      '{"note":"x","enqueuedUs":"not a number"}',
+    ];
+    await client.lpush(queue.keys.items, ...oldest);
+    const taken = await queue.takeMany(100);
+    expect(taken).toEqual({ items: oldest, length: 0 });
+    const counters = await stats(client, queue);
+    const waits = [3_000_000, 3_000_000, 3_000_000, 1_000_000, 1_000_000, 1_000_001, 1_000_001, 2_000_000, 2_000_000];
+    const at = counters.at;
+    expect(counters.taken).toBe(oldest.length);
+    expect(counters.waited).toBe(waits.length);
+    expect(counters.waitUs).toBe(waits.reduce((sum, wait) => sum + (at - now) + wait, 0));
+  });
+
   it('counts an empty batch take as one miss, and mixes with the one-item methods', async () => {
     const queue = new FastQueue(redis.client(), uniqueQueueName('batch-mix'), 10);
     await queue.claimCapacity();

@@ -65,7 +65,8 @@ export class FastQueue extends BoundedQueue {
   }
 
   private async takeBatch(max: number, countEmpty: 0 | 1): Promise<TakeManyResult> {
-    const [length, ...items] = await this.commands.takeBatch(this.keys.items, this.keys.stats, max, countEmpty);
-    return { items, length };
+    const items = await this.commands.takeBatch(this.keys.items, this.keys.stats, max, countEmpty);
+    const length = items.pop() as number;
+    return { items: items as string[], length };
   }
 }

@@ -14,7 +14,8 @@ export function loadLuaScript(fileName: string): string {
   let source = readFileSync(new URL(fileName, COMMANDS_DIR), 'utf8');
   for (let match = INCLUDE.exec(source); match; match = INCLUDE.exec(source)) {
     const included = readFileSync(new URL(`includes/${match[1]}.lua`, COMMANDS_DIR), 'utf8');
-    source = source.replace(match[0], included);
+    // A function, so that `$'` in a Lua pattern is not read as a replacement pattern.
+    source = source.replace(match[0], () => included);
   }
   return source;
 }
@@ -55,7 +56,8 @@ export interface QueueCommands {
     capacity: number,
     ...batch: Array<string | Buffer>
   ): Promise<[accepted: number, dropped: number, length: number]>;
-  takeBatch(items: string, stats: string, max: number, countEmpty: 0 | 1): Promise<[number, ...string[]]>;
+  /** The items oldest first, then the length after. */
+  takeBatch(items: string, stats: string, max: number, countEmpty: 0 | 1): Promise<Array<string | number>>;
 }
 
 const SCRIPTS: Record<keyof QueueCommands, string> = {

@@ -114,4 +114,20 @@ describe('duplicate offers', () => {
     expect(await queue.offer(encodeFoodItem(item), item.id)).toEqual({ status: 'duplicate', length: 1 });
     expect(await readAccounting(client, queue.keys)).toMatchObject({ accepted: 1, queued: 1, duplicates: 1, lost: 0 });
   });
+
+  it('forgets a dropped item, so it can be offered again, and still refuses a duplicate when full', async () => {
+    const { client, queue } = setUp(1);
+    const first = newFoodItem('Apple Pie', 'producer');
+    const dropped = newFoodItem('Fried Rice', 'producer');
+    expect(await queue.offer(encodeFoodItem(first), first.id)).toEqual({ status: 'ready', length: 1 });
+    expect(await queue.offer(encodeFoodItem(dropped), dropped.id)).toEqual({ status: 'full', length: 1 });
+    expect(await client.exists(queue.keys.seen(dropped.id))).toBe(0);
+    expect(await queue.offer(encodeFoodItem(first), first.id)).toEqual({ status: 'duplicate', length: 1 });
+    expect((await queue.take()).status).toBe('taken');
+    expect(await queue.offer(encodeFoodItem(dropped), dropped.id)).toEqual({ status: 'ready', length: 1 });
+    expect(await client.ttl(queue.keys.seen(dropped.id))).toBeGreaterThan(0);
+    const stats = await client.hgetall(queue.keys.stats);
+    expect(stats).toMatchObject({ ready: '2', full: '1', duplicates: '1', taken: '1' });
+    expect(await readAccounting(client, queue.keys)).toMatchObject({ accepted: 2, taken: 1, queued: 1, lost: 0 });
+  });
 });

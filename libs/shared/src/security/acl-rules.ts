@@ -22,7 +22,7 @@ const CONNECTION_COMMANDS = ['info', 'client|setname', 'time'];
 const RUN_SCRIPTS: Grant = { keys: (_, queueName) => [`{${queueName}}:*`], commands: ['evalsha', 'eval'] };
 
 const CLAIM_CAPACITY: Grant = { keys: (k) => [k.meta], commands: ['hsetnx', 'hget'] };
-const COUNT: Grant = { keys: (k) => [k.stats], commands: ['hget', 'hset', 'hincrby'] };
+const COUNT: Grant = { keys: (k) => [k.stats], commands: ['hget', 'hmget', 'hset', 'hincrby'] };
 
 /** A cook offers: it can read the length and push on the left, nothing that removes an item. */
 const PRODUCER_GRANTS: Grant[] = [

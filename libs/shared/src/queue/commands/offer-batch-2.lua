@@ -1,8 +1,8 @@
 --[[
   A cook offers several items in one round trip. As many as fit under the capacity are pushed,
   in argument order (ARGV[2] is taken first); the rest are dropped and counted as full, exactly
-  as if each had been offered alone with offer-3.lua (without its duplicate check). Every pushed item gets the same server
-  stamp `"enqueuedUs":<µs>` as the object's last field.
+  as if each had been offered alone with offer-3.lua (without its duplicate check). Every pushed
+  item gets the same server stamp `"enqueuedUs":<µs>` as the object's last field.
 
   KEYS[1] items list
   KEYS[2] stats hash
@@ -15,7 +15,8 @@
 
 local offered = #ARGV - 1
 local length = redis.call('LLEN', KEYS[1])
-local accepted = math.max(0, math.min(offered, roomLeft(KEYS[1], KEYS[2], tonumber(ARGV[1]))))
+local kept = redis.call('HMGET', KEYS[2], 'inFlight', 'at')
+local accepted = math.max(0, math.min(offered, roomLeft(tonumber(ARGV[1]), length, kept[1])))
 local dropped = offered - accepted
 if dropped > 0 then
   redis.call('HINCRBY', KEYS[2], 'full', dropped)
@@ -25,15 +26,16 @@ if accepted == 0 then
 end
 local now = nowMicros()
 -- The lengths between length and length + accepted last no time at all, so one call is exact.
-trackLength(KEYS[2], length, now)
+creditLength(KEYS[2], length, now, kept[2])
 local stamp = ',"enqueuedUs":' .. digits(now) .. '}'
-local stamped = {}
-for i = 1, accepted do
-  stamped[i] = string.sub(ARGV[i + 1], 1, -2) .. stamp
+local sub = string.sub
+-- Stamped in place: ARGV is this call's own table, and a new one would cost an allocation per item.
+for i = 2, accepted + 1 do
+  ARGV[i] = sub(ARGV[i], 1, -2) .. stamp
 end
 -- unpack() in chunks: Lua's C stack holds a few thousand values at most.
-for first = 1, accepted, 1000 do
-  redis.call('LPUSH', KEYS[1], unpack(stamped, first, math.min(first + 999, accepted)))
+for first = 2, accepted + 1, 1000 do
+  redis.call('LPUSH', KEYS[1], unpack(ARGV, first, math.min(first + 999, accepted + 1)))
 end
 redis.call('HINCRBY', KEYS[2], 'ready', accepted)
 return {accepted, dropped, length + accepted}

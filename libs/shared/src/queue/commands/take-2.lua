@@ -8,6 +8,7 @@
   The time the item waited is added to waitUs/waited when it carries the offer's stamp.
 ]]
 -- @include track-length
+-- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
@@ -18,9 +19,9 @@ local now = nowMicros()
 trackLength(KEYS[2], length, now)
 local item = redis.call('RPOP', KEYS[1])
 redis.call('HINCRBY', KEYS[2], 'taken', 1)
-local enqueued = string.match(item, '"enqueuedUs":(%d+)}$')
+local enqueued = enqueuedAt(item)
 if enqueued then
-  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - tonumber(enqueued)))
+  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - enqueued))
   redis.call('HINCRBY', KEYS[2], 'waited', 1)
 end
 return {1, length - 1, item}

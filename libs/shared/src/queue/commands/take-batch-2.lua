@@ -7,11 +7,13 @@
   ARGV[1] the most items to take (whole number >= 1)
   ARGV[2] 1 to count an empty queue as a miss (`empty`), as take-2.lua does; 0 when the caller
           waits for items instead (a blocking take), so waiting is not counted as going hungry
-  Reply:  {length after, item, item, ...} oldest first
+  Reply:  {item, item, ..., length after} oldest first; the length comes last, so that the
+          items need not be shifted to make room for it
           {0}                             when the queue was empty
   The time the items waited is added to waitUs/waited when they carry the offer's stamp.
 ]]
 -- @include track-length
+-- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
@@ -25,12 +27,22 @@ trackLength(KEYS[2], length, now)
 local items = redis.call('RPOP', KEYS[1], ARGV[1])
 local count = #items
 redis.call('HINCRBY', KEYS[2], 'taken', count)
+-- Items offered in one batch share one stamp, and consecutive items mostly come from the same
+-- batch: the stamp is read again only when an item's last 31 bytes differ from the previous
+-- one's. Only a tail that holds the whole stamp stands for it; otherwise the item is searched.
+local sub = string.sub
 local waitUs, waited = 0, 0
+local lastTail, enqueued
 for i = 1, count do
-  -- The stamp is the last 30 bytes; searching only the tail spares a scan of every item.
-  local enqueued = string.match(items[i], '"enqueuedUs":(%d+)}$', -40)
+  local item = items[i]
+  local tail = sub(item, -31)
+  if tail ~= lastTail then
+    enqueued = enqueuedAt(tail)
+    lastTail = enqueued and tail
+    enqueued = enqueued or enqueuedAt(item)
+  end
   if enqueued then
-    waitUs = waitUs + (now - tonumber(enqueued))
+    waitUs = waitUs + (now - enqueued)
     waited = waited + 1
   end
 end
@@ -38,5 +50,5 @@ if waited > 0 then
   redis.call('HINCRBY', KEYS[2], 'waitUs', digits(waitUs))
   redis.call('HINCRBY', KEYS[2], 'waited', waited)
 end
-table.insert(items, 1, length - count)
+items[count + 1] = length - count
 return items

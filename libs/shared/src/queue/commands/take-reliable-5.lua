@@ -14,6 +14,7 @@
           {0, 0}                                            when the queue was empty
 ]]
 -- @include track-length
+-- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
@@ -30,9 +31,9 @@ local id = string.match(item, '"id":"([^"]+)"')
 if id then
   delivered = redis.call('HINCRBY', KEYS[4], id, 1)
 end
-local enqueued = string.match(item, '"enqueuedUs":(%d+)}$')
+local enqueued = enqueuedAt(item)
 if enqueued and delivered == 1 then
-  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - tonumber(enqueued)))
+  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - enqueued))
   redis.call('HINCRBY', KEYS[2], 'waited', 1)
 end
 return {1, length - 1, item, delivered}
