@@ -27,8 +27,13 @@ export function encodeFoodItem(item: FoodItem): string {
 
 export type DecodedItem = { ok: true; item: FoodItem } | { ok: false; reason: string };
 
-/** Reads an item taken from the list; anything else is reported with the reason, never thrown. */
-export function decodeFoodItem(raw: string): DecodedItem {
+/**
+ * Reads an item taken from the list; anything else (too large, not JSON, not a food item) is
+ * reported with the reason, never thrown.
+ */
+export function decodeFoodItem(raw: string, maxBytes = Number.POSITIVE_INFINITY): DecodedItem {
+  const bytes = Buffer.byteLength(raw);
+  if (bytes > maxBytes) return { ok: false, reason: `oversized (${bytes} bytes, limit ${maxBytes})` };
   let value: unknown;
   try {
     value = JSON.parse(raw);
