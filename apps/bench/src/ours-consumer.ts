@@ -1,7 +1,8 @@
 import { connectRedis, FastQueue } from '@restaurant/shared';
 import type { Redis } from 'ioredis';
-import { latencyOfMs, type BenchItem } from './bench-item.js';
+import { runAdaptiveTakes, type TakeOutcome } from './adaptive-takes.js';
 import { wallClockMs } from './bench-clock.js';
+import { sentAtMsOf } from './sent-at.js';
 import type { WorkTally } from './work-tally.js';
 import type { PrepareWorker } from './worker-session.js';
 
@@ -10,8 +11,9 @@ const BLOCKING_TIMEOUT_S = 1;
 
 /**
  * A customer at full speed: take() per item (polling when empty, as the customer does at time
- * scale 0), takeMany() per batch, or takeManyWaiting() which waits in Redis instead of polling.
- * A blocking take holds its connection, so each blocking loop gets a connection of its own.
+ * scale 0) or takeMany() per batch, with up to `inFlight` takes as the queue needs them; or
+ * `inFlight` loops of takeManyWaiting(), which waits in Redis instead of polling. A blocking
+ * take holds its connection, so each blocking loop gets a connection of its own.
  */
 export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   const name = `consumer_${job.index + 1}`;
@@ -24,46 +26,51 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
       return { redis, queue };
     }),
   );
+  const onItems = (items: string[]): void => recordTaken(items, tally);
 
-  const takeOnce = async (queue: FastQueue): Promise<string[]> => {
-    if (job.blocking) return (await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S)).items;
-    if (job.batch > 1) return (await queue.takeMany(job.batch)).items;
+  const poll = async (queue: FastQueue): Promise<TakeOutcome> => {
+    if (job.batch > 1) return queue.takeMany(job.batch);
     const taken = await queue.take();
-    return taken.status === 'taken' ? [taken.raw] : [];
+    return taken.status === 'taken' ? { items: [taken.raw], length: taken.length } : { items: [], length: 0 };
   };
 
-  const takeLoop = async (queue: FastQueue, stop: AbortSignal): Promise<void> => {
+  const waitingLoop = async (queue: FastQueue, stop: AbortSignal): Promise<void> => {
     while (!stop.aborted) {
       let items: string[];
       try {
-        items = await takeOnce(queue);
+        items = (await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S)).items;
       } catch (error) {
         if (stop.aborted) return;
         throw error;
       }
-      if (items.length > 0) recordTaken(items, tally);
+      if (items.length > 0) onItems(items);
     }
   };
 
   return {
     async run(stop) {
-      const loops = Array.from({ length: job.inFlight }, (_, i) => takeLoop(queues[i % connections].queue, stop));
+      if (!job.blocking) {
+        const { queue } = queues[0];
+        await runAdaptiveTakes({ take: () => poll(queue), onItems, max: job.inFlight, stop });
+        return;
+      }
+      const loops = queues.map(({ queue }) => waitingLoop(queue, stop));
       // A loop blocked in Redis only notices the stop when its connection goes away.
-      stop.addEventListener('abort', () => queues.forEach(({ redis }) => disconnectBlocked(redis, job.blocking)));
+      stop.addEventListener('abort', () => queues.forEach(({ redis }) => disconnect(redis)));
       await Promise.all(loops);
     },
     async close() {
-      queues.forEach(({ redis }) => redis.disconnect());
+      queues.forEach(({ redis }) => disconnect(redis));
     },
   };
 };
 
 function recordTaken(items: string[], tally: WorkTally): void {
   const now = wallClockMs();
-  for (const raw of items) tally.latency.recordMs(latencyOfMs(JSON.parse(raw) as BenchItem, now));
+  for (const raw of items) tally.latency.recordMs(now - sentAtMsOf(raw));
   tally.count(items.length, now);
 }
 
-function disconnectBlocked(redis: Redis, blocking: boolean): void {
-  if (blocking) redis.disconnect();
+function disconnect(redis: Redis): void {
+  redis.disconnect();
 }

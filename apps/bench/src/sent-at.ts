@@ -1,0 +1,42 @@
+const SENT_AT = '"sentAtMs":';
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+
+/**
+ * The `sentAtMs` of an item as the queue hands it out, read without JSON.parse: in the batched
+ * customer's profile, parsing every item was its largest cost, for one number. The key is found
+ * from the end (the producer writes it last, the queue's stamp comes after it); an item where it
+ * is not plainly a key of the outer object is parsed after all, so for valid JSON the value is
+ * always the one JSON.parse gives.
+ */
+export function sentAtMsOf(raw: string): number {
+  const at = raw.lastIndexOf(SENT_AT);
+  if (at > 0 && raw.charCodeAt(raw.length - 1) === CLOSE) {
+    const start = at + SENT_AT.length;
+    let end = start;
+    while (end < raw.length && isNumberChar(raw.charCodeAt(end))) end++;
+    const next = raw.charCodeAt(end);
+    const value = Number(raw.slice(start, end));
+    if (end > start && (next === COMMA || next === CLOSE) && Number.isFinite(value) && onlyFlatFieldsAfter(raw, end)) {
+      return value;
+    }
+  }
+  return (JSON.parse(raw) as { sentAtMs: number }).sentAtMs;
+}
+
+/** Digits, sign, point and exponent: what a JSON number is made of. */
+function isNumberChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || code === 0x2b || code === 0x65 || code === 0x45;
+}
+
+/**
+ * No bracket, brace or escape between the number and the closing brace: the key was not inside
+ * a nested object (and, since `"sentAtMs":` cannot occur inside a JSON string, it was a key).
+ */
+function onlyFlatFieldsAfter(raw: string, from: number): boolean {
+  for (let i = from; i < raw.length - 1; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 0x7b || code === CLOSE || code === 0x5b || code === 0x5d || code === 0x5c) return false;
+  }
+  return true;
+}
