@@ -9,7 +9,7 @@ export interface Scenario {
   items: number;
   /** Round trips in flight per producer process. */
   producerInFlight: number;
-  /** Round trips in flight per consumer process (BullMQ: its worker's concurrency is batch × this). */
+  /** Most round trips in flight per consumer process (ours polling: as needed up to this; BullMQ: its worker's concurrency is batch × this). */
   consumerInFlight: number;
   /** Worker RSS is sampled at these item counts (the memory check). */
   rssAtItems: number[];
