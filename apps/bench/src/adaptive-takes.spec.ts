@@ -33,6 +33,7 @@ describe('adaptive takes', () => {
           if (received.length === sent.length) stop.abort();
         },
         max: 4,
+        perTake: batch,
         stop: stop.signal,
       });
       // A cook that bursts (a backlog builds) and pauses (the queue runs dry).
@@ -53,7 +54,7 @@ describe('adaptive takes', () => {
     const queue = fakeQueue(1);
     const stop = new AbortController();
     queue.items.push(...Array.from({ length: 50 }, (_, i) => `item ${i}`));
-    const taking = runAdaptiveTakes({ take: queue.take, onItems: () => undefined, max: 4, stop: stop.signal });
+    const taking = runAdaptiveTakes({ take: queue.take, onItems: () => undefined, max: 4, perTake: 1, stop: stop.signal });
     for (let turn = 0; turn < 100; turn++) await nextTurn();
     expect(queue.items).toEqual([]);
     const before = queue.state.emptyTakes;
@@ -71,6 +72,7 @@ describe('adaptive takes', () => {
       take: async () => Promise.reject(new Error('connection lost')),
       onItems: () => undefined,
       max: 2,
+      perTake: 1,
       stop: new AbortController().signal,
     });
     await expect(failing).rejects.toThrow('connection lost');
@@ -83,6 +85,7 @@ describe('adaptive takes', () => {
       },
       onItems: () => undefined,
       max: 2,
+      perTake: 1,
       stop: stop.signal,
     });
     await expect(stopping).resolves.toBeUndefined();
@@ -94,7 +97,7 @@ describe('adaptive takes, racing', () => {
     const queue = fakeQueue(1);
     const stop = new AbortController();
     let received = 0;
-    const taking = runAdaptiveTakes({ take: queue.take, onItems: (items) => (received += items.length), max: 4, stop: stop.signal });
+    const taking = runAdaptiveTakes({ take: queue.take, onItems: (items) => (received += items.length), max: 4, perTake: 1, stop: stop.signal });
     for (let round = 0; round < 20; round++) {
       queue.items.push(...Array.from({ length: 40 }, (_, i) => `item ${round}.${i}`));
       for (let turn = 0; turn < 60; turn++) await nextTurn();

@@ -51,7 +51,7 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
     async run(stop) {
       if (!job.blocking) {
         const { queue } = queues[0];
-        await runAdaptiveTakes({ take: () => poll(queue), onItems, max: job.inFlight, stop });
+        await runAdaptiveTakes({ take: () => poll(queue), onItems, max: job.inFlight, perTake: job.batch, stop });
         return;
       }
       const loops = queues.map(({ queue }) => waitingLoop(queue, stop));
