@@ -23,7 +23,7 @@ export interface DeadLetterEntry {
  */
 export class BoundedQueue {
   readonly keys: QueueKeys;
-  private readonly redis: Redis & QueueCommands;
+  protected readonly redis: Redis & QueueCommands;
 
   constructor(
     redis: Redis,

@@ -1,6 +1,4 @@
-import type { Redis } from 'ioredis';
 import { BoundedQueue } from './bounded-queue.js';
-import { withQueueCommands, type QueueCommands } from './lua-commands.js';
 
 export interface OfferManyResult {
   /** Items queued, from the front of the batch. */
@@ -22,17 +20,10 @@ export interface TakeManyResult {
  * so every mode can share one queue and one report.
  */
 export class FastQueue extends BoundedQueue {
-  private readonly commands: Redis & QueueCommands;
-
-  constructor(redis: Redis, name: string, capacity: number) {
-    super(redis, name, capacity);
-    this.commands = withQueueCommands(redis);
-  }
-
   /** Queues what fits under the capacity, in order, and drops the rest (counted as full). */
   async offerMany(items: ReadonlyArray<string | Buffer>): Promise<OfferManyResult> {
     if (items.length === 0) return { accepted: 0, dropped: 0, length: await this.length() };
-    const [accepted, dropped, length] = await this.commands.offerBatch(
+    const [accepted, dropped, length] = await this.redis.offerBatch(
       this.keys.items,
       this.keys.stats,
       this.capacity,
@@ -59,13 +50,13 @@ export class FastQueue extends BoundedQueue {
     for (;;) {
       const taken = await this.takeBatch(max, 0);
       if (taken.items.length > 0) return taken;
-      const tail = await this.commands.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS);
+      const tail = await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS);
       if (tail === null) return taken;
     }
   }
 
   private async takeBatch(max: number, countEmpty: 0 | 1): Promise<TakeManyResult> {
-    const items = await this.commands.takeBatch(this.keys.items, this.keys.stats, max, countEmpty);
+    const items = await this.redis.takeBatch(this.keys.items, this.keys.stats, max, countEmpty);
     const length = items.pop() as number;
     return { items: items as string[], length };
   }

@@ -86,7 +86,6 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     tls: readTlsFiles(config.redisTls),
     onRetry: (message) => logger.warn(message),
   });
-  redis.on('error', () => undefined); // every failure is retried and logged by onRetry
   // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is
   // abandoned (a held meal is returned by a reaper), so a stop always ends in time.
   const stopDeadline = new Promise<void>((resolve) =>
