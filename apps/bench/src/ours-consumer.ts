@@ -35,15 +35,17 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   };
 
   const waitingLoop = async (queue: FastQueue, stop: AbortSignal): Promise<void> => {
+    let left = 0;
     while (!stop.aborted) {
-      let items: string[];
+      let taken: TakeOutcome;
       try {
-        items = (await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S)).items;
+        taken = await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S, left === 0);
       } catch (error) {
         if (stop.aborted) return;
         throw error;
       }
-      if (items.length > 0) onItems(items);
+      if (taken.items.length > 0) onItems(taken.items);
+      left = taken.length;
     }
   };
 

@@ -5,7 +5,7 @@ const CLOSE = 0x7d;
 /**
  * The `sentAtMs` of an item as the queue hands it out, read without JSON.parse: in the batched
  * customer's profile, parsing every item was its largest cost, for one number. The key is found
- * from the end (the producer writes it last, the queue's stamp comes after it); an item where it
+ * from the end (the producer writes it last; other flat fields may follow it); an item where it
  * is not plainly a key of the outer object is parsed after all, so for valid JSON the value is
  * always the one JSON.parse gives.
  */

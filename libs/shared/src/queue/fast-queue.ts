@@ -44,14 +44,17 @@ export class FastQueue extends BoundedQueue {
    * taken by the same counting script as `takeMany`. So every change of the list still happens
    * inside a script (counters and time-at-length stay exact) and nothing leaves the list
    * uncounted, even if this process dies while waiting. Waiting is not counted as a miss.
-   * Needs a connection of its own: a blocked connection serves nobody else meanwhile.
+   * A caller whose last take left the queue empty passes `waitFirst`, which saves the take that
+   * would only find it empty again. Needs a connection of its own: a blocked connection serves
+   * nobody else meanwhile.
    */
-  async takeManyWaiting(max: number, timeoutS: number): Promise<TakeManyResult> {
-    for (;;) {
+  async takeManyWaiting(max: number, timeoutS: number, waitFirst = false): Promise<TakeManyResult> {
+    for (let wait = waitFirst; ; wait = true) {
+      if (wait && (await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS)) === null) {
+        return { items: [], length: 0 };
+      }
       const taken = await this.takeBatch(max, 0);
       if (taken.items.length > 0) return taken;
-      const tail = await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS);
-      if (tail === null) return taken;
     }
   }
 

@@ -14,7 +14,6 @@ const foodItemSchema = z.object({
   meal: z.string().min(1),
   producer: z.string().min(1),
   createdAt: z.string().min(1),
-  enqueuedUs: z.number().int().nonnegative().optional(),
 });
 
 export function newFoodItem(meal: string, producer: string, now = new Date()): FoodItem {

@@ -9,7 +9,11 @@ export interface QueueCounters {
   empty: number;
   /** Model seconds spent at each length 0..capacity during the observed span. */
   secondsAtLength: number[];
-  /** Sum of the model seconds taken meals waited on the queue, and how many waits it holds. */
+  /**
+   * Sum of the model seconds meals waited on the queue, and how many waits it holds. The virtual
+   * engine adds up each meal's wait; from Redis it is the area under the queue length (Little's
+   * law) over the meals taken.
+   */
   waitSeconds: number;
   waited: number;
   /** The observed span in model seconds. */

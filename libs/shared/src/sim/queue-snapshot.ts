@@ -4,9 +4,9 @@ import { queueKeys } from '../queue/queue-keys.js';
 /** A queue's counters, length and settings, read in one MULTI so that they belong together. */
 export interface QueueSnapshot {
   queueName: string;
-  /** The server's clock, the one the Lua scripts stamp with, in microseconds. */
+  /** The server's clock, the one the Lua scripts read, in microseconds. */
   nowUs: number;
-  /** The `{queue}:stats` hash as the scripts keep it: ready, full, taken, empty, waitUs, waited, since, at, t:<length>. */
+  /** The `{queue}:stats` hash as the scripts keep it: ready, full, taken, empty, since, at, t:<length>. */
   stats: Record<string, string>;
   length: number;
   /** The `{queue}:meta` hash: capacity, and whatever else was stored with the queue. */

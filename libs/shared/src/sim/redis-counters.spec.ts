@@ -41,10 +41,37 @@ describe('counters read from Redis', () => {
     expect(counters.modelSeconds).toBeLessThan(1000);
     expect(counters.secondsAtLength[1]).toBeGreaterThan(25); // ~30 ms at length 1
     expect(counters.secondsAtLength[2]).toBeGreaterThan(25); // ~30 ms at length 2
-    expect(counters.waitSeconds).toBeGreaterThan(55); // "a" waited ~60 ms
+    // the wait is the area under the length: "a" ~60 ms taken, "b" ~30 ms still queued
+    expect(counters.waitSeconds).toBeCloseTo(counters.secondsAtLength[1] + 2 * counters.secondsAtLength[2], 6);
+    expect(counters.waitSeconds).toBeGreaterThan(85);
     const figures = figuresOf(counters, 2);
     expect(figures.fullFraction).toBeCloseTo(1 / 3, 10);
     expect(figures.emptyFraction).toBe(0.5);
+    await queue.destroy();
+  });
+
+  it("adds up every meal's wait exactly when the queue starts and ends empty (Little's law)", async () => {
+    const client = redis.client();
+    const queue = new BoundedQueue(client, uniqueQueueName('redis-counters'), 3);
+    await queue.claimCapacity();
+    const waitedMs: number[] = [];
+    const offeredAt = new Map<string, number>();
+    for (const id of ['a', 'b']) {
+      offeredAt.set(id, performance.now());
+      await queue.offer(`{"id":"${id}"}`);
+      await sleep(30);
+    }
+    for (let i = 0; i < 2; i++) {
+      const taken = await queue.take();
+      if (taken.status !== 'taken') throw new Error('the queue should hold two meals');
+      waitedMs.push(performance.now() - (offeredAt.get((JSON.parse(taken.raw) as { id: string }).id) ?? 0));
+      await sleep(30);
+    }
+    const counters = countersBetween(undefined, await readQueueSnapshot(client, queue.name), 0.001);
+    expect(counters).toMatchObject({ taken: 2, waited: 2 });
+    // each waited ~60 ms; measured here around the round trips, so a little longer
+    expect(counters.waitSeconds).toBeGreaterThan(sum(waitedMs) - 10);
+    expect(counters.waitSeconds).toBeLessThan(sum(waitedMs) + 10);
     await queue.destroy();
   });
 

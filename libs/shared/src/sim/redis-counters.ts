@@ -6,8 +6,6 @@ interface Cumulative {
   full: number;
   taken: number;
   empty: number;
-  waitUs: number;
-  waited: number;
   /** Microseconds at each length up to the snapshot, the current stretch included. */
   usAtLength: Map<number, number>;
   /** Since when time is counted: the first change of length, or the snapshot itself if none. */
@@ -28,14 +26,18 @@ export function countersBetween(before: QueueSnapshot | undefined, after: QueueS
   const secondsAtLength = Array.from({ length: longest + 1 }, (_, length) =>
     toModelS((end.usAtLength.get(length) ?? 0) - (start?.usAtLength.get(length) ?? 0)),
   );
+  const taken = minus((c) => c.taken);
   return {
     ready: minus((c) => c.ready),
     full: minus((c) => c.full),
-    taken: minus((c) => c.taken),
+    taken,
     empty: minus((c) => c.empty),
     secondsAtLength,
-    waitSeconds: toModelS(minus((c) => c.waitUs)),
-    waited: minus((c) => c.waited),
+    // Little's law: every meal adds its time on the queue to the area under the queue length,
+    // so the area is the meals' total wait and needs no per-meal stamp. The meals still queued
+    // at either edge of the span add their part inside it; over a run of many meals that is noise.
+    waitSeconds: secondsAtLength.reduce((area, seconds, length) => area + length * seconds, 0),
+    waited: taken,
     modelSeconds: toModelS(after.nowUs - (before ? before.nowUs : end.sinceUs)),
   };
 }
@@ -56,8 +58,6 @@ function cumulative(snapshot: QueueSnapshot): Cumulative {
     full: field('full'),
     taken: field('taken'),
     empty: field('empty'),
-    waitUs: field('waitUs'),
-    waited: field('waited'),
     usAtLength,
     sinceUs: stats.since !== undefined ? Number(stats.since) : snapshot.nowUs,
   };

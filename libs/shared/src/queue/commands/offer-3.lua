@@ -1,8 +1,7 @@
 --[[
   A cook offers one item: the capacity check and the push are one atomic step, so any number
-  of producers can never overfill the queue. The item is stamped with the server's time of
-  enqueueing (`"enqueuedUs":<µs>` appended as the object's last field) to measure waiting.
-  An id accepted before (an offer re-sent after a reconnect) is refused and counted.
+  of producers can never overfill the queue. The item is stored exactly as sent. An id accepted
+  before (an offer re-sent after a reconnect) is refused and counted.
 
   KEYS[1] items list
   KEYS[2] stats hash
@@ -38,7 +37,6 @@ if remember and not redis.call('SET', KEYS[3], 1, 'EX', ARGV[3], 'NX') then
 end
 local now = nowMicros()
 creditLength(KEYS[2], length, now, kept[2])
-local item = ARGV[2]
-redis.call('LPUSH', KEYS[1], string.sub(item, 1, -2) .. ',"enqueuedUs":' .. digits(now) .. '}')
+redis.call('LPUSH', KEYS[1], ARGV[2])
 redis.call('HINCRBY', KEYS[2], 'ready', 1)
 return {1, length + 1}

@@ -1,8 +1,8 @@
 --[[
   A cook offers several items in one round trip. As many as fit under the capacity are pushed,
   in argument order (ARGV[2] is taken first); the rest are dropped and counted as full, exactly
-  as if each had been offered alone with offer-3.lua (without its duplicate check). Every pushed
-  item gets the same server stamp `"enqueuedUs":<µs>` as the object's last field.
+  as if each had been offered alone with offer-3.lua (without its duplicate check). The items
+  are stored exactly as sent.
 
   KEYS[1] items list
   KEYS[2] stats hash
@@ -27,12 +27,6 @@ end
 local now = nowMicros()
 -- The lengths between length and length + accepted last no time at all, so one call is exact.
 creditLength(KEYS[2], length, now, kept[2])
-local stamp = ',"enqueuedUs":' .. digits(now) .. '}'
-local sub = string.sub
--- Stamped in place: ARGV is this call's own table, and a new one would cost an allocation per item.
-for i = 2, accepted + 1 do
-  ARGV[i] = sub(ARGV[i], 1, -2) .. stamp
-end
 -- unpack() in chunks: Lua's C stack holds a few thousand values at most.
 for first = 2, accepted + 1, 1000 do
   redis.call('LPUSH', KEYS[1], unpack(ARGV, first, math.min(first + 999, accepted + 1)))

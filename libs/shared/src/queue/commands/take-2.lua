@@ -5,23 +5,15 @@
   KEYS[2] stats hash
   Reply:  {1, length after, item} when an item was taken (TAKEN AWAY)
           {0, 0}                  when the queue was empty (Empty)
-  The time the item waited is added to waitUs/waited when it carries the offer's stamp.
 ]]
 -- @include track-length
--- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
   redis.call('HINCRBY', KEYS[2], 'empty', 1)
   return {0, 0}
 end
-local now = nowMicros()
-trackLength(KEYS[2], length, now)
+trackLength(KEYS[2], length, nowMicros())
 local item = redis.call('RPOP', KEYS[1])
 redis.call('HINCRBY', KEYS[2], 'taken', 1)
-local enqueued = enqueuedAt(item)
-if enqueued then
-  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - enqueued))
-  redis.call('HINCRBY', KEYS[2], 'waited', 1)
-end
 return {1, length - 1, item}

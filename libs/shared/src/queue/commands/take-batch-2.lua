@@ -10,10 +10,8 @@
   Reply:  {item, item, ..., length after} oldest first; the length comes last, so that the
           items need not be shifted to make room for it
           {0}                             when the queue was empty
-  The time the items waited is added to waitUs/waited when they carry the offer's stamp.
 ]]
 -- @include track-length
--- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
@@ -27,28 +25,5 @@ trackLength(KEYS[2], length, now)
 local items = redis.call('RPOP', KEYS[1], ARGV[1])
 local count = #items
 redis.call('HINCRBY', KEYS[2], 'taken', count)
--- Items offered in one batch share one stamp, and consecutive items mostly come from the same
--- batch: the stamp is read again only when an item's last 31 bytes differ from the previous
--- one's. Only a tail that holds the whole stamp stands for it; otherwise the item is searched.
-local sub = string.sub
-local waitUs, waited = 0, 0
-local lastTail, enqueued
-for i = 1, count do
-  local item = items[i]
-  local tail = sub(item, -31)
-  if tail ~= lastTail then
-    enqueued = enqueuedAt(tail)
-    lastTail = enqueued and tail
-    enqueued = enqueued or enqueuedAt(item)
-  end
-  if enqueued then
-    waitUs = waitUs + (now - enqueued)
-    waited = waited + 1
-  end
-end
-if waited > 0 then
-  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(waitUs))
-  redis.call('HINCRBY', KEYS[2], 'waited', waited)
-end
 items[count + 1] = length - count
 return items

@@ -14,15 +14,13 @@
           {0, 0}                                            when the queue was empty
 ]]
 -- @include track-length
--- @include wait-stamp
 
 local length = redis.call('LLEN', KEYS[1])
 if length == 0 then
   redis.call('HINCRBY', KEYS[2], 'empty', 1)
   return {0, 0}
 end
-local now = nowMicros()
-trackLength(KEYS[2], length, now)
+trackLength(KEYS[2], length, nowMicros())
 local item = redis.call('LMOVE', KEYS[1], KEYS[3], 'RIGHT', 'LEFT')
 redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('HINCRBY', KEYS[2], 'inFlight', 1)
@@ -30,10 +28,5 @@ local delivered = 1
 local id = string.match(item, '"id":"([^"]+)"')
 if id then
   delivered = redis.call('HINCRBY', KEYS[4], id, 1)
-end
-local enqueued = enqueuedAt(item)
-if enqueued and delivered == 1 then
-  redis.call('HINCRBY', KEYS[2], 'waitUs', digits(now - enqueued))
-  redis.call('HINCRBY', KEYS[2], 'waited', 1)
 end
 return {1, length - 1, item, delivered}
