@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MEALS, pickMeal, type Random } from '@restaurant/shared';
-import { wallClockMs } from './bench-clock.js';
+import { benchClockMs } from './bench-clock.js';
 
 /**
  * Our producers' hot path: the same JSON as `JSON.stringify(newBenchItem(...))`, byte for byte,
@@ -27,12 +27,11 @@ export class BenchItemEncoder {
 
   next(): string {
     const middle = this.middles.get(pickMeal(this.random)) as string;
-    const sentAtMs = wallClockMs();
-    const ms = Math.floor(sentAtMs);
+    const ms = Date.now();
     if (ms !== this.isoMs) {
       this.isoMs = ms;
       this.iso = new Date(ms).toISOString();
     }
-    return `{"id":"${randomUUID()}${middle}${this.iso}","sentAtMs":${sentAtMs}}`;
+    return `{"id":"${randomUUID()}${middle}${this.iso}","sentAtMs":${benchClockMs()}}`;
   }
 }

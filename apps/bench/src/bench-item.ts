@@ -1,5 +1,5 @@
 import { newFoodItem, pickMeal, type FoodItem, type Random } from '@restaurant/shared';
-import { wallClockMs } from './bench-clock.js';
+import { benchClockMs } from './bench-clock.js';
 
 /** A food item as the cooks make it, plus the moment it was handed to the queue. */
 export interface BenchItem extends FoodItem {
@@ -9,10 +9,10 @@ export interface BenchItem extends FoodItem {
 /** The same payload for every system: a real food item with its unique id. */
 export function newBenchItem(random: Random, producer: string): BenchItem {
   const item = newFoodItem(pickMeal(random), producer);
-  return { ...item, sentAtMs: wallClockMs() };
+  return { ...item, sentAtMs: benchClockMs() };
 }
 
 /** Enqueue-to-dequeue latency of an item read back from any of the systems. */
-export function latencyOfMs(item: Pick<BenchItem, 'sentAtMs'>, now = wallClockMs()): number {
+export function latencyOfMs(item: Pick<BenchItem, 'sentAtMs'>, now = benchClockMs()): number {
   return now - item.sentAtMs;
 }

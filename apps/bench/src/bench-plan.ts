@@ -19,12 +19,13 @@ const SHAPES = [
 ] as const;
 
 /**
- * Batches in flight per process in the batched modes, so Redis never waits for a client. Tried
- * 1/2/4/8 per side at batch 100: 2 per cook and 4 per customer was among the fastest and keeps
- * the list short (customers can outrun cooks), so latency stays low; more only added queueing.
+ * Batches in flight per process in the batched modes, so Redis never waits for a client. Since
+ * the scripts stopped stamping items, the cook is the busiest process (building 100 items costs
+ * it more than Redis spends on them); with 4 batches out it always has the next one to build
+ * while the last ones are in Redis, where 2 left it waiting for replies (docs/bench.md, round 3).
  * The customer's 4 is a most: it keeps fewer in flight while it keeps up (adaptive-takes.ts).
  */
-const BATCH_PRODUCER_IN_FLIGHT = 2;
+const BATCH_PRODUCER_IN_FLIGHT = 4;
 const BATCH_CONSUMER_IN_FLIGHT = 4;
 /**
  * One item per round trip still, but up to four takes in flight per customer (one while it

@@ -1,7 +1,7 @@
 import { connectRedis, FastQueue } from '@restaurant/shared';
 import type { Redis } from 'ioredis';
 import { runAdaptiveTakes, type TakeOutcome } from './adaptive-takes.js';
-import { wallClockMs } from './bench-clock.js';
+import { benchClockMs } from './bench-clock.js';
 import { sentAtMsOf } from './sent-at.js';
 import type { WorkTally } from './work-tally.js';
 import type { PrepareWorker } from './worker-session.js';
@@ -68,7 +68,7 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
 };
 
 function recordTaken(items: string[], tally: WorkTally): void {
-  const now = wallClockMs();
+  const now = benchClockMs();
   for (const raw of items) tally.latency.recordMs(now - sentAtMsOf(raw));
   tally.count(items.length, now);
 }

@@ -1,4 +1,4 @@
-import { wallClockMs } from './bench-clock.js';
+import { benchClockMs } from './bench-clock.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import type { RssSample, WorkerJob, WorkerResult } from './worker-protocol.js';
 
@@ -18,11 +18,11 @@ export class WorkTally {
   ) {}
 
   /** Marks the start of the work (producers: before the first offer goes out). */
-  begin(now = wallClockMs()): void {
+  begin(now = benchClockMs()): void {
     this.firstAtMs ??= now;
   }
 
-  count(items: number, now = wallClockMs()): void {
+  count(items: number, now = benchClockMs()): void {
     this.firstAtMs ??= now;
     this.handled += items;
     this.lastAtMs = now;
