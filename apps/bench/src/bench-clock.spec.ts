@@ -14,6 +14,16 @@ describe('the bench clock', () => {
     expect(inChild).toBeLessThan(after);
   });
 
+  it("is the machine's monotonic clock", () => {
+    for (let i = 0; i < 1000; i++) {
+      const before = Number(process.hrtime.bigint()) / 1e6;
+      const now = benchClockMs();
+      const after = Number(process.hrtime.bigint()) / 1e6;
+      expect(now).toBeGreaterThanOrEqual(before - 0.01);
+      expect(now).toBeLessThanOrEqual(after + 0.01);
+    }
+  });
+
   it('never goes back', () => {
     let last = benchClockMs();
     for (let i = 0; i < 10_000; i++) {
