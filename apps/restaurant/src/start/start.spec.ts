@@ -83,7 +83,7 @@ describe('npm start (the launcher)', () => {
 
   it('starts its own redis-server when none answers, and removes it afterwards', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'launcher-test-'));
-    const run = launcher(['--time-scale', '0.01', '--duration', '1s'], {
+    const run = launcher(['--time-scale', '0.01', '--duration', '3s'], {
       REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
       TMPDIR: tmp,
     });
