@@ -31,7 +31,7 @@ export interface WorkerResult {
   /** Items offered (producers) or taken (consumers). */
   handled: number;
   dropped: number;
-  /** Wall-clock ms (performance.timeOrigin based, comparable across processes on one machine). */
+  /** Bench-clock ms (bench-clock.ts: one monotonic clock for every process on the machine). */
   firstAtMs: number | null;
   lastAtMs: number | null;
   /** Enqueue-to-dequeue latencies, consumers only, as sparse histogram buckets. */
