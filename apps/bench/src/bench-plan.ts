@@ -1,3 +1,4 @@
+import type { BenchOptions, BenchPart } from './bench-options.js';
 import type { Scenario } from './scenario.js';
 
 export interface CeilingRun {
@@ -43,8 +44,9 @@ const UNBATCHED_CONSUMER_IN_FLIGHT = 4;
 const BLOCKING_CONSUMER_IN_FLIGHT = 2;
 
 /** Every run of the benchmark, in order: ours, BullMQ at the same shapes, then the ceiling. */
-export function benchPlan(quick: boolean): BenchPlan {
-  const items = quick ? 20_000 : 100_000;
+export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions, 'quick' | 'only' | 'items'>): BenchPlan {
+  const items = itemsPerRow ?? (quick ? 20_000 : 100_000);
+  const wanted = (part: BenchPart): boolean => only === null || only.includes(part);
   const scenario = (
     system: Scenario['system'],
     mode: Scenario['mode'],
@@ -86,12 +88,22 @@ export function benchPlan(quick: boolean): BenchPlan {
         { depth: 10, requests: 1_000_000 },
         { depth: 100, requests: 2_000_000 },
       ];
-  const memory = quick
-    ? null
-    : {
-        scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, rssAtItems: [100_000, 1_000_000] },
-        early: 100_000,
-        late: 1_000_000,
-      };
-  return { scenarios, ceilings, memory };
+  const memory =
+    quick || !wanted('memory')
+      ? null
+      : {
+          scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, rssAtItems: [100_000, 1_000_000] },
+          early: 100_000,
+          late: 1_000_000,
+        };
+  return {
+    scenarios: scenarios.filter((s) => wanted(partOf(s))),
+    ceilings: wanted('ceiling') ? ceilings : [],
+    memory,
+  };
+}
+
+/** Which `--only` part a scenario belongs to: BullMQ as a whole, ours by mode. */
+function partOf({ system, mode }: Scenario): BenchPart {
+  return system === 'bullmq' || mode === 'add' || mode === 'addBulk' ? 'bullmq' : mode;
 }

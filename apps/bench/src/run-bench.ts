@@ -55,7 +55,7 @@ async function measureAll(
   redisUrl: string,
   io: BenchIo,
 ): Promise<{ text: string; rows: BenchRow[]; failed: boolean }> {
-  const plan = benchPlan(options.quick);
+  const plan = benchPlan(options);
   const steps = plan.scenarios.length + plan.ceilings.length + (plan.memory ? 1 : 0);
   const progress = new ProgressBar(io.stderr, steps, io.stderrIsTerminal);
   const measurements: Measurement[] = [];
@@ -108,7 +108,7 @@ async function measureAll(
     targetsTable(checkTargets(rows, memory)),
     '',
     '## Memory',
-    memory ? memoryTable(memory) : 'skipped in --quick (the full run offers and takes 1,000,000 items for it)',
+    memory ? memoryTable(memory) : 'not run (--quick or --only leaves it out; it offers and takes 1,000,000 items)',
     '',
     '## Where Redis time goes (INFO commandstats per run)',
     redisCommandsTable(measurements),
