@@ -14,7 +14,7 @@ export function loadLuaScript(fileName: string): string {
   let source = readFileSync(new URL(fileName, COMMANDS_DIR), 'utf8');
   for (let match = INCLUDE.exec(source); match; match = INCLUDE.exec(source)) {
     const included = readFileSync(new URL(`includes/${match[1]}.lua`, COMMANDS_DIR), 'utf8');
-    // A function, so that `$'` in a Lua pattern is not read as a replacement pattern.
+    // A function, so that a `$` in the included Lua (a pattern anchor) is not read as a replacement pattern.
     source = source.replace(match[0], () => included);
   }
   return source;

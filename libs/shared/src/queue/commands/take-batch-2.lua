@@ -20,8 +20,7 @@ if length == 0 then
   end
   return {0}
 end
-local now = nowMicros()
-trackLength(KEYS[2], length, now)
+trackLength(KEYS[2], length, nowMicros())
 local items = redis.call('RPOP', KEYS[1], ARGV[1])
 local count = #items
 redis.call('HINCRBY', KEYS[2], 'taken', count)
