@@ -31,3 +31,12 @@ const originMs = monotonicOriginMs();
 export function benchClockMs(): number {
   return originMs + performance.now();
 }
+
+/**
+ * The same clock in whole microseconds, for stamping items: an integer prints several times
+ * faster than a fractional number of milliseconds (about 0.1 against 0.6 µs here), and the cook
+ * prints one per item.
+ */
+export function benchClockUs(): number {
+  return Math.round((originMs + performance.now()) * 1000);
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MEALS, pickMeal, type Random } from '@restaurant/shared';
-import { benchClockMs } from './bench-clock.js';
+import { benchClockUs } from './bench-clock.js';
 
 /**
  * Our producers' hot path: the same JSON as `JSON.stringify(newBenchItem(...))`, byte for byte,
@@ -32,6 +32,6 @@ export class BenchItemEncoder {
       this.isoMs = ms;
       this.iso = new Date(ms).toISOString();
     }
-    return `{"id":"${randomUUID()}${middle}${this.iso}","sentAtMs":${benchClockMs()}}`;
+    return `{"id":"${randomUUID()}${middle}${this.iso}","sentAtUs":${benchClockUs()}}`;
   }
 }

@@ -1,8 +1,8 @@
 import { connectRedis, FastQueue } from '@restaurant/shared';
 import type { Redis } from 'ioredis';
 import { runAdaptiveTakes, type TakeOutcome } from './adaptive-takes.js';
-import { benchClockMs } from './bench-clock.js';
-import { sentAtMsOf } from './sent-at.js';
+import { benchClockUs } from './bench-clock.js';
+import { sentAtUsOf } from './sent-at.js';
 import type { WorkTally } from './work-tally.js';
 import type { PrepareWorker } from './worker-session.js';
 
@@ -68,9 +68,9 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
 };
 
 function recordTaken(items: string[], tally: WorkTally): void {
-  const now = benchClockMs();
-  for (const raw of items) tally.latency.recordMs(now - sentAtMsOf(raw));
-  tally.count(items.length, now);
+  const nowUs = benchClockUs();
+  for (const raw of items) tally.latency.recordMs((nowUs - sentAtUsOf(raw)) / 1000);
+  tally.count(items.length, nowUs / 1000);
 }
 
 function disconnect(redis: Redis): void {

@@ -1,15 +1,15 @@
-const SENT_AT = '"sentAtMs":';
+const SENT_AT = '"sentAtUs":';
 const COMMA = 0x2c;
 const CLOSE = 0x7d;
 
 /**
- * The `sentAtMs` of an item as the queue hands it out, read without JSON.parse: in the batched
+ * The `sentAtUs` of an item as the queue hands it out, read without JSON.parse: in the batched
  * customer's profile, parsing every item was its largest cost, for one number. The key is found
  * from the end (the producer writes it last; other flat fields may follow it); an item where it
  * is not plainly a key of the outer object is parsed after all, so for valid JSON the value is
  * always the one JSON.parse gives.
  */
-export function sentAtMsOf(raw: string): number {
+export function sentAtUsOf(raw: string): number {
   const at = raw.lastIndexOf(SENT_AT);
   if (at > 0 && raw.charCodeAt(raw.length - 1) === CLOSE) {
     const start = at + SENT_AT.length;
@@ -21,7 +21,7 @@ export function sentAtMsOf(raw: string): number {
       return value;
     }
   }
-  return (JSON.parse(raw) as { sentAtMs: number }).sentAtMs;
+  return (JSON.parse(raw) as { sentAtUs: number }).sentAtUs;
 }
 
 /** Digits, sign, point and exponent: what a JSON number is made of. */
@@ -31,7 +31,7 @@ function isNumberChar(code: number): boolean {
 
 /**
  * No bracket, brace or escape between the number and the closing brace: the key was not inside
- * a nested object (and, since `"sentAtMs":` cannot occur inside a JSON string, it was a key).
+ * a nested object (and, since `"sentAtUs":` cannot occur inside a JSON string, it was a key).
  */
 function onlyFlatFieldsAfter(raw: string, from: number): boolean {
   for (let i = from; i < raw.length - 1; i++) {
