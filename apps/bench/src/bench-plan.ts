@@ -20,6 +20,12 @@ const SHAPES = [
 ] as const;
 
 /**
+ * The share of each row's items that warms the processes up before the measured part: in
+ * 100,000-item runs of unbatched 1/1, half or more of the items slower than 2 ms came in the
+ * first second of fresh processes (docs/bench.md, round 4).
+ */
+const WARMUP_SHARE = 0.1;
+/**
  * Batches in flight per process in the batched modes, so Redis never waits for a client. Since
  * the scripts stopped stamping items, the cook is the busiest process (building 100 items costs
  * it more than Redis spends on them); with 4 batches out it always has the next one to build
@@ -59,6 +65,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     consumers,
     batch,
     items,
+    warmupItems: Math.floor(items * WARMUP_SHARE),
     producerInFlight: batch === 1 ? 1 : BATCH_PRODUCER_IN_FLIGHT,
     consumerInFlight: batch > 1 ? BATCH_CONSUMER_IN_FLIGHT : mode === 'blocking' ? BLOCKING_CONSUMER_IN_FLIGHT : UNBATCHED_CONSUMER_IN_FLIGHT,
     rssAtItems: [],
@@ -92,7 +99,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     quick || !wanted('memory')
       ? null
       : {
-          scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, rssAtItems: [100_000, 1_000_000] },
+          scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, warmupItems: 1_000_000 * WARMUP_SHARE, rssAtItems: [100_000, 1_000_000] },
           early: 100_000,
           late: 1_000_000,
         };

@@ -21,12 +21,16 @@ export interface CommandCost {
 /** A row plus what only the human report shows. */
 export interface Measurement {
   row: BenchRow;
-  /** Redis CPU (user + sys) per item in µs. */
+  /** Redis CPU (user + sys) per item in µs, over the whole run (warm-up included). */
   redisCpuUsPerItem: number | null;
   /** The commands Redis spent most time on, most expensive first. */
   topCommands: CommandCost[];
-  /** Client CPU per item in µs, all worker processes together. */
+  /** Client CPU per item in µs, all worker processes together, over the whole run. */
   clientCpuUsPerItem: number | null;
+  /** p99 over every item, the warm-up's too; null for the ceiling. */
+  p99WithWarmupMs: number | null;
+  /** False when the row ended before its warm-up did: then it reports every item. */
+  warmedUp: boolean;
   /** Why the run's counts do not add up; null when every item arrived exactly once. */
   problem: string | null;
 }

@@ -81,6 +81,7 @@ describe('the targets', () => {
       firstAtMs: 0,
       lastAtMs: 1,
       latency: [],
+      warmup: null,
       rss: [
         { items: 100_000, rssBytes: early },
         { items: 1_000_000, rssBytes: late },

@@ -22,8 +22,8 @@ function formatUs(us: number | null): string {
 
 export function resultsTable(measurements: readonly Measurement[]): string {
   return textTable(
-    ['system', 'mode', 'P/C', 'batch', 'items', 'items/s', 'p50 ms', 'p99 ms', 'redis CPU µs/item', 'client CPU µs/item', 'check'],
-    measurements.map(({ row, redisCpuUsPerItem, clientCpuUsPerItem, problem }) => [
+    ['system', 'mode', 'P/C', 'batch', 'items', 'items/s', 'p50 ms', 'p99 ms', 'p99 all ms', 'redis CPU µs/item', 'client CPU µs/item', 'check'],
+    measurements.map(({ row, p99WithWarmupMs, warmedUp, redisCpuUsPerItem, clientCpuUsPerItem, problem }) => [
       row.system,
       row.mode,
       `${row.producers}/${row.consumers}`,
@@ -32,9 +32,10 @@ export function resultsTable(measurements: readonly Measurement[]): string {
       formatRate(row.itemsPerSec),
       formatMs(row.p50Ms),
       formatMs(row.p99Ms),
+      formatMs(p99WithWarmupMs),
       formatUs(redisCpuUsPerItem),
       formatUs(clientCpuUsPerItem),
-      problem ?? 'ok',
+      [problem ?? 'ok', warmedUp ? '' : '(no warm-up)'].join(' ').trim(),
     ]),
   );
 }

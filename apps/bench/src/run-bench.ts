@@ -122,7 +122,7 @@ function storedItemBytes(): number {
 }
 
 function ceilingMeasurement(row: BenchRow): Measurement {
-  return { row, redisCpuUsPerItem: null, clientCpuUsPerItem: null, topCommands: [], problem: null };
+  return { row, p99WithWarmupMs: null, warmedUp: true, redisCpuUsPerItem: null, clientCpuUsPerItem: null, topCommands: [], problem: null };
 }
 
 async function heading(redisUrl: string, nodeVersion: string, valueSize: number, quick: boolean): Promise<string> {

@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Measurement } from './bench-row.js';
 import { bullmqConnection } from './bullmq-connection.js';
-import { LatencyHistogram } from './latency-histogram.js';
+import { measuredPart } from './measured-part.js';
 import { commandCosts, redisCpuSeconds } from './redis-stats.js';
 import type { Scenario } from './scenario.js';
 import { WorkerProcess } from './worker-process.js';
@@ -44,7 +44,7 @@ export async function runScenario(scenario: Scenario, context: ScenarioContext):
     await admin.config('RESETSTAT');
     const cpuBefore = await redisCpuSeconds(admin);
     workers.forEach((worker) => worker.send({ type: 'start' }));
-    await waitUntilAllTaken(scenario.items, consumers, producers, context.onProgress);
+    await waitUntilAllTaken(scenario, consumers, producers, context.onProgress);
     consumers.forEach((worker) => worker.send({ type: 'stop' }));
     const results = await Promise.all(workers.map((worker) => worker.finished));
     const cpuAfter = await redisCpuSeconds(admin);
@@ -80,8 +80,12 @@ function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): Wo
   ];
 }
 
+/**
+ * Polls the consumers' progress until every item is taken; once the warm-up's share is taken,
+ * tells the consumers that what they take from then on is measured.
+ */
 async function waitUntilAllTaken(
-  items: number,
+  { items, warmupItems }: Scenario,
   consumers: WorkerProcess[],
   producers: WorkerProcess[],
   onProgress: (fraction: number) => void,
@@ -90,11 +94,16 @@ async function waitUntilAllTaken(
   const failure = Promise.all([...consumers, ...producers].map((worker) => worker.finished));
   let taken = 0;
   let lastChange = Date.now();
+  let warmedUp = false;
   while (taken < items) {
     await Promise.race([sleep(POLL_MS), failure]);
     const now = consumers.reduce((sum, worker) => sum + worker.handled, 0);
     if (now !== taken) lastChange = Date.now();
     taken = now;
+    if (!warmedUp && taken >= warmupItems) {
+      warmedUp = true;
+      consumers.forEach((worker) => worker.send({ type: 'measure' }));
+    }
     onProgress(Math.min(1, taken / items));
     if (Date.now() - lastChange > STALL_MS) throw new Error(`stalled at ${taken} of ${items} items taken`);
   }
@@ -107,12 +116,7 @@ interface RedisSide {
 }
 
 function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSide): Measurement {
-  const producerResults = results.filter((result) => result.role.endsWith('producer'));
-  const consumerResults = results.filter((result) => result.role.endsWith('consumer'));
-  const start = Math.min(...producerResults.map((result) => result.firstAtMs ?? Infinity));
-  const end = Math.max(...consumerResults.map((result) => result.lastAtMs ?? -Infinity));
-  const latency = new LatencyHistogram();
-  consumerResults.forEach((result) => latency.add(LatencyHistogram.fromSparse(result.latency)));
+  const measured = measuredPart(results);
   const clientCpuMs = results.reduce((sum, result) => sum + result.cpuMs, 0);
   return {
     row: {
@@ -122,10 +126,12 @@ function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSi
       consumers: scenario.consumers,
       batch: scenario.batch,
       items: scenario.items,
-      itemsPerSec: scenario.items / ((end - start) / 1000),
-      p50Ms: latency.percentileMs(0.5),
-      p99Ms: latency.percentileMs(0.99),
+      itemsPerSec: measured.items / (measured.spanMs / 1000),
+      p50Ms: measured.latency.percentileMs(0.5),
+      p99Ms: measured.latency.percentileMs(0.99),
     },
+    p99WithWarmupMs: measured.latencyWithWarmup.percentileMs(0.99),
+    warmedUp: measured.warmedUp,
     redisCpuUsPerItem: (redisSide.redisCpuS * 1e6) / scenario.items,
     clientCpuUsPerItem: (clientCpuMs * 1000) / scenario.items,
     topCommands: redisSide.topCommands,

@@ -22,7 +22,11 @@ export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<numbe
   const stop = new AbortController();
   let start!: () => void;
   const started = new Promise<void>((resolve) => (start = resolve));
-  port.onMessage((message) => (message.type === 'start' ? start() : stop.abort()));
+  port.onMessage((message) => {
+    if (message.type === 'start') start();
+    else if (message.type === 'measure') tally.endWarmup();
+    else stop.abort();
+  });
   try {
     const session = await WORKER_ROLES[job.role](job, tally);
     await port.send({ type: 'ready' });

@@ -7,6 +7,11 @@ export interface Scenario {
   consumers: number;
   batch: number;
   items: number;
+  /**
+   * The first items taken are a warm-up (fresh processes: JIT, connections, first allocations):
+   * they move like the rest but items/s and p50/p99 are over what follows them.
+   */
+  warmupItems: number;
   /** Round trips in flight per producer process. */
   producerInFlight: number;
   /** Most round trips in flight per consumer process (ours polling: as needed up to this; BullMQ: its worker's concurrency is batch × this). */

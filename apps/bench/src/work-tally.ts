@@ -8,7 +8,9 @@ export class WorkTally {
   dropped = 0;
   firstAtMs: number | null = null;
   lastAtMs: number | null = null;
-  readonly latency = new LatencyHistogram();
+  /** Latencies since the warm-up ended (or of every item, if it never did). */
+  latency = new LatencyHistogram();
+  private warmup: WorkerResult['warmup'] = null;
   private readonly rss: RssSample[] = [];
   private nextRssSample = 0;
 
@@ -33,6 +35,13 @@ export class WorkTally {
     }
   }
 
+  /** Ends the warm-up: items and latencies so far are kept apart from what comes next. */
+  endWarmup(now = benchClockMs()): void {
+    if (this.warmup) return;
+    this.warmup = { endedAtMs: now, handled: this.handled, latency: this.latency.toSparse() };
+    this.latency = new LatencyHistogram();
+  }
+
   result(cpuMs: number): WorkerResult {
     return {
       role: this.job.role,
@@ -41,6 +50,7 @@ export class WorkTally {
       firstAtMs: this.firstAtMs,
       lastAtMs: this.lastAtMs,
       latency: this.latency.toSparse(),
+      warmup: this.warmup,
       rss: this.rss,
       cpuMs,
     };

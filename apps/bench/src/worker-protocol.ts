@@ -34,13 +34,16 @@ export interface WorkerResult {
   /** Bench-clock ms (bench-clock.ts: one monotonic clock for every process on the machine). */
   firstAtMs: number | null;
   lastAtMs: number | null;
-  /** Enqueue-to-dequeue latencies, consumers only, as sparse histogram buckets. */
+  /** Enqueue-to-dequeue latencies of the measured items, consumers only, as sparse histogram buckets. */
   latency: Array<[number, number]>;
+  /** The warm-up: when measuring began (bench-clock ms), items handled and latencies before it; null when the run ended first. */
+  warmup: { endedAtMs: number; handled: number; latency: Array<[number, number]> } | null;
   rss: RssSample[];
   cpuMs: number;
 }
 
-export type ToWorker = { type: 'start' } | { type: 'stop' };
+/** `measure` ends the warm-up: what the worker handles from then on is what the row reports. */
+export type ToWorker = { type: 'start' } | { type: 'measure' } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready' }
