@@ -67,4 +67,10 @@ describe('the bench plan', () => {
     expect(new Set(plan.scenarios.map((s) => s.items))).toEqual(new Set([1234]));
     expect(plan.memory?.scenario.items).toBe(1_000_000);
   });
+
+  it('warms every row up on its first tenth of items, the memory check too', () => {
+    const plan = benchPlan({ quick: false, only: null, items: 1234 });
+    expect(new Set(plan.scenarios.map((s) => s.warmupItems))).toEqual(new Set([123]));
+    expect(plan.memory?.scenario.warmupItems).toBe(100_000);
+  });
 });

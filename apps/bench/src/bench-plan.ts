@@ -25,6 +25,7 @@ const SHAPES = [
  * first second of fresh processes (docs/bench.md, round 4).
  */
 const WARMUP_SHARE = 0.1;
+const warmupFor = (items: number): number => Math.floor(items * WARMUP_SHARE);
 /**
  * Batches in flight per process in the batched modes, so Redis never waits for a client. Since
  * the scripts stopped stamping items, the cook is the busiest process (building 100 items costs
@@ -65,7 +66,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     consumers,
     batch,
     items,
-    warmupItems: Math.floor(items * WARMUP_SHARE),
+    warmupItems: warmupFor(items),
     producerInFlight: batch === 1 ? 1 : BATCH_PRODUCER_IN_FLIGHT,
     consumerInFlight: batch > 1 ? BATCH_CONSUMER_IN_FLIGHT : mode === 'blocking' ? BLOCKING_CONSUMER_IN_FLIGHT : UNBATCHED_CONSUMER_IN_FLIGHT,
     rssAtItems: [],
@@ -99,7 +100,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     quick || !wanted('memory')
       ? null
       : {
-          scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, warmupItems: 1_000_000 * WARMUP_SHARE, rssAtItems: [100_000, 1_000_000] },
+          scenario: { ...scenario('ours', 'batched', SHAPES[0], 100), items: 1_000_000, warmupItems: warmupFor(1_000_000), rssAtItems: [100_000, 1_000_000] },
           early: 100_000,
           late: 1_000_000,
         };
