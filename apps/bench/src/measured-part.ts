@@ -20,17 +20,18 @@ export function measuredPart(results: readonly WorkerResult[]): MeasuredPart {
   const latency = new LatencyHistogram();
   const latencyWithWarmup = new LatencyHistogram();
   for (const { latency: measured, warmup } of consumers) {
-    latency.add(LatencyHistogram.fromSparse(measured));
-    latencyWithWarmup.add(LatencyHistogram.fromSparse(measured));
+    const histogram = LatencyHistogram.fromSparse(measured);
+    latency.add(histogram);
+    latencyWithWarmup.add(histogram);
     if (warmup) latencyWithWarmup.add(LatencyHistogram.fromSparse(warmup.latency));
   }
-  const warmups = consumers.map((result) => result.warmup);
-  if (warmups.length === 0 || warmups.some((warmup) => warmup === null)) {
+  const handled = consumers.reduce((sum, result) => sum + result.handled, 0);
+  const warmups = consumers.flatMap((result) => (result.warmup ? [result.warmup] : []));
+  if (warmups.length === 0 || warmups.length < consumers.length) {
     const start = Math.min(...producers.map((result) => result.firstAtMs ?? Infinity));
-    const items = consumers.reduce((sum, result) => sum + result.handled, 0);
-    return { items, spanMs: end - start, latency: latencyWithWarmup, latencyWithWarmup, warmedUp: false };
+    return { items: handled, spanMs: end - start, latency: latencyWithWarmup, latencyWithWarmup, warmedUp: false };
   }
-  const start = Math.min(...warmups.map((warmup) => warmup?.endedAtMs ?? Infinity));
-  const items = consumers.reduce((sum, result) => sum + result.handled - (result.warmup?.handled ?? 0), 0);
+  const start = Math.min(...warmups.map((warmup) => warmup.endedAtMs));
+  const items = handled - warmups.reduce((sum, warmup) => sum + warmup.handled, 0);
   return { items, spanMs: end - start, latency, latencyWithWarmup, warmedUp: true };
 }
