@@ -4,23 +4,26 @@ import { benchPlan } from './bench-plan.js';
 
 describe('bench options', () => {
   it('defaults to the whole run', () => {
-    expect(parseBenchOptions([])).toEqual({ ok: true, options: { quick: false, json: false, help: false, only: null, items: null } });
+    expect(parseBenchOptions([])).toEqual({ ok: true, options: { quick: false, json: false, help: false, only: null, items: null, rounds: 1 } });
   });
 
   it('reads --only and --items with a space or an equals sign', () => {
     const parsed = parseBenchOptions(['--only', 'batched,ceiling', '--items=500000', '--json']);
-    expect(parsed).toEqual({ ok: true, options: { quick: false, json: true, help: false, only: ['batched', 'ceiling'], items: 500_000 } });
+    expect(parsed).toEqual({ ok: true, options: { quick: false, json: true, help: false, only: ['batched', 'ceiling'], items: 500_000, rounds: 1 } });
     expect(parseBenchOptions(['--only=memory', '--items', '10'])).toMatchObject({ ok: true, options: { only: ['memory'], items: 10 } });
+    expect(parseBenchOptions(['--rounds', '3'])).toMatchObject({ ok: true, options: { rounds: 3 } });
+    expect(parseBenchOptions(['--rounds=51'])).toMatchObject({ ok: false });
   });
 
   it('lists every problem at once', () => {
-    const parsed = parseBenchOptions(['--only', 'batched,fast', '--items', '1e6', '--turbo']);
+    const parsed = parseBenchOptions(['--only', 'batched,fast', '--items', '1e6', '--rounds', '0', '--turbo']);
     expect(parsed).toEqual({
       ok: false,
       problems: [
         `--only has unknown parts "fast" (choose from: ${BENCH_PARTS.join(', ')})`,
         '--items="1e6": must be a whole number from 1 to 100000000',
-        'unknown option "--turbo" (allowed: --quick, --json, --only, --items, --help)',
+        '--rounds="0": must be a whole number from 1 to 50',
+        'unknown option "--turbo" (allowed: --quick, --json, --only, --items, --rounds, --help)',
       ],
     });
   });

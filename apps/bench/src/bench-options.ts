@@ -12,9 +12,11 @@ export interface BenchOptions {
   only: BenchPart[] | null;
   /** Items per row instead of the default (the memory check keeps its own counts). */
   items: number | null;
+  /** How many times the whole run is made, back to back, each judged on its own. */
+  rounds: number;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--only <parts>] [--items <n>]
+export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--only <parts>] [--items <n>] [--rounds <n>]
 
   --quick          a short run (fewer items, no 1M-item memory check)
   --json           print the result rows as JSON on stdout (the tables go to stderr)
@@ -22,6 +24,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--only <
                    (ours unbatched, ours with blocking takes, ours batched, BullMQ, the
                    redis-benchmark ceiling, the 1M-item memory check)
   --items <n>      items per row (default 100,000; 20,000 with --quick)
+  --rounds <n>     make the run n times back to back (default 1): every round is judged on
+                   its own, then a table shows each target in every round and in how many it
+                   was met (on a noisy machine one round is one sample)
 
 Runs ours, BullMQ and redis-benchmark on a redis-server of its own, or on REDIS_URL when set.
 Targets whose rows a run leaves out are shown as not measured.`;
@@ -29,9 +34,10 @@ Targets whose rows a run leaves out are shown as not measured.`;
 export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; problems: string[] };
 
 const MAX_ITEMS = 100_000_000;
+const MAX_ROUNDS = 50;
 
 export function parseBenchOptions(args: readonly string[]): ParsedOptions {
-  const options: BenchOptions = { quick: false, json: false, help: false, only: null, items: null };
+  const options: BenchOptions = { quick: false, json: false, help: false, only: null, items: null, rounds: 1 };
   const problems: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const [flag, inlineValue] = splitFlag(args[i]);
@@ -40,8 +46,9 @@ export function parseBenchOptions(args: readonly string[]): ParsedOptions {
     else if (flag === '--json') options.json = true;
     else if (flag === '--help' || flag === '-h') options.help = true;
     else if (flag === '--only') options.only = parseParts(value(), problems);
-    else if (flag === '--items') options.items = parseItems(value(), problems);
-    else problems.push(`unknown option ${JSON.stringify(args[i])} (allowed: --quick, --json, --only, --items, --help)`);
+    else if (flag === '--items') options.items = parseWhole('--items', value(), MAX_ITEMS, problems);
+    else if (flag === '--rounds') options.rounds = parseWhole('--rounds', value(), MAX_ROUNDS, problems) ?? 1;
+    else problems.push(`unknown option ${JSON.stringify(args[i])} (allowed: --quick, --json, --only, --items, --rounds, --help)`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, options };
 }
@@ -62,11 +69,11 @@ function parseParts(text: string | undefined, problems: string[]): BenchPart[] |
   return [...new Set(parts as BenchPart[])];
 }
 
-function parseItems(text: string | undefined, problems: string[]): number | null {
-  const items = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || items < 1 || items > MAX_ITEMS) {
-    problems.push(`--items=${JSON.stringify(text ?? '')}: must be a whole number from 1 to ${MAX_ITEMS}`);
+function parseWhole(flag: string, text: string | undefined, max: number, problems: string[]): number | null {
+  const value = Number(text);
+  if (text === undefined || !/^\d+$/.test(text) || value < 1 || value > max) {
+    problems.push(`${flag}=${JSON.stringify(text ?? '')}: must be a whole number from 1 to ${max}`);
     return null;
   }
-  return items;
+  return value;
 }

@@ -2,6 +2,7 @@ import type { Measurement } from './bench-row.js';
 import type { MemoryGrowth } from './memory-check.js';
 import type { RatioRow } from './ratios.js';
 import type { TargetCheck } from './targets.js';
+import type { TargetOverRounds } from './targets-over-rounds.js';
 import { textTable } from './text-table.js';
 
 export function formatRate(itemsPerSec: number): string {
@@ -84,6 +85,18 @@ export function memoryTable(growth: readonly MemoryGrowth[]): string {
       `${(m.earlyRssBytes / 2 ** 20).toFixed(1)} MB @ ${m.earlyItems}`,
       `${(m.lateRssBytes / 2 ** 20).toFixed(1)} MB @ ${m.lateItems}`,
       formatRatio(m.growth),
+    ]),
+  );
+}
+
+export function roundsTable(summaries: readonly TargetOverRounds[]): string {
+  const rounds = summaries[0]?.measured.length ?? 0;
+  return textTable(
+    ['target', ...Array.from({ length: rounds }, (_, i) => `round ${i + 1}`), 'met'],
+    summaries.map((s) => [
+      s.target,
+      ...s.measured.map((m) => m ?? '-'),
+      s.judged === 0 ? 'n/a' : `${s.met} of ${s.judged}`,
     ]),
   );
 }

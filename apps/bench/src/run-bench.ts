@@ -3,17 +3,18 @@ import { createRandom, NoRedisServerError, startRedisServer, type RedisServerPro
 import { Redis } from 'ioredis';
 import { newBenchItem } from './bench-item.js';
 import type { BenchOptions } from './bench-options.js';
-import { benchPlan } from './bench-plan.js';
+import { benchPlan, type BenchPlan } from './bench-plan.js';
 import { toJsonRow, type BenchRow, type Measurement } from './bench-row.js';
 import { memoryGrowth, type MemoryGrowth } from './memory-check.js';
 import { ProgressBar, type TextSink } from './progress-bar.js';
 import { ratioRows } from './ratios.js';
 import { measureCeiling } from './redis-benchmark-ceiling.js';
 import { parseInfo } from './redis-stats.js';
-import { memoryTable, ratioTable, redisCommandsTable, resultsTable, targetsTable } from './result-tables.js';
+import { memoryTable, ratioTable, redisCommandsTable, resultsTable, roundsTable, targetsTable } from './result-tables.js';
 import { runScenario } from './run-scenario.js';
 import { scenarioLabel } from './scenario.js';
-import { checkTargets } from './targets.js';
+import { checkTargets, type TargetCheck } from './targets.js';
+import { targetsOverRounds } from './targets-over-rounds.js';
 
 /** What the benchmark needs from its process; only main.ts builds it. */
 export interface BenchIo {
@@ -26,7 +27,10 @@ export interface BenchIo {
   nodeVersion: string;
 }
 
-/** The whole benchmark: Redis, every scenario, the ceiling, then the tables. Returns the exit code. */
+/**
+ * The whole benchmark: Redis, then every round (each scenario, the memory check, the ceiling),
+ * then the tables. Returns the exit code.
+ */
 export async function runBench(options: BenchOptions, io: BenchIo): Promise<number> {
   let server: RedisServerProcess | undefined;
   if (!io.redisUrl) {
@@ -42,31 +46,72 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<numb
   try {
     const report = await measureAll(options, redisUrl, io);
     const human = options.json ? io.stderr : io.stdout;
-    human.write(`${report.text}\n`);
-    if (options.json) io.stdout.write(`${JSON.stringify(report.rows.map(toJsonRow), null, 2)}\n`);
+    human.write(report.text);
+    if (options.json) io.stdout.write(`${JSON.stringify(report.rows, null, 2)}\n`);
     return report.failed ? 1 : 0;
   } finally {
     await server?.stop();
   }
 }
 
+interface Round {
+  measurements: Measurement[];
+  ceilingRows: BenchRow[];
+  memory: MemoryGrowth[] | null;
+}
+
 async function measureAll(
   options: BenchOptions,
   redisUrl: string,
   io: BenchIo,
-): Promise<{ text: string; rows: BenchRow[]; failed: boolean }> {
+): Promise<{ text: string; rows: JsonRow[]; failed: boolean }> {
   const plan = benchPlan(options);
-  const steps = plan.scenarios.length + plan.ceilings.length + (plan.memory ? 1 : 0);
-  const progress = new ProgressBar(io.stderr, steps, io.stderrIsTerminal);
+  const valueSize = storedItemBytes();
+  const stepsPerRound = plan.scenarios.length + plan.ceilings.length + (plan.memory ? 1 : 0);
+  const progress = new ProgressBar(io.stderr, stepsPerRound * options.rounds, io.stderrIsTerminal);
+  const rounds: Round[] = [];
+  for (let index = 0; index < options.rounds; index++) {
+    const label = options.rounds > 1 ? `round ${index + 1}/${options.rounds}: ` : '';
+    const firstStep = index * stepsPerRound;
+    const onStep: StepProgress = (step, what, fraction) => progress.update(firstStep + step, `${label}${what}`, fraction);
+    rounds.push(await measureRound(plan, { redisUrl, workerEntry: io.workerEntry, valueSize }, onStep));
+  }
+  progress.finish();
+
+  const several = rounds.length > 1;
+  const checks = rounds.map((round) => checkTargets(roundRows(round), round.memory));
+  const text = [
+    await heading(redisUrl, io.nodeVersion, valueSize, options.quick),
+    ...rounds.map((round, index) => roundReport(round, checks[index], several ? ` (round ${index + 1} of ${rounds.length})` : '')),
+    ...(several ? [`## Targets over ${rounds.length} rounds`, roundsTable(targetsOverRounds(checks)), ''] : []),
+  ].join('\n');
+  const rows = rounds.flatMap((round, index) =>
+    roundRows(round).map((row) => (several ? { ...toJsonRow(row), round: index + 1 } : toJsonRow(row))),
+  );
+  const failed = rounds.some((round) => round.measurements.some((m) => m.problem !== null));
+  return { text, rows, failed };
+}
+
+/** A JSON row; with several rounds, also the round it came from (1 for the first). */
+type JsonRow = BenchRow & { round?: number };
+
+type StepProgress = (step: number, label: string, fraction: number) => void;
+
+/** One pass over the plan: our rows and BullMQ's, the memory check, then the ceiling. */
+async function measureRound(
+  plan: BenchPlan,
+  { redisUrl, workerEntry, valueSize }: { redisUrl: string; workerEntry: string; valueSize: number },
+  progress: StepProgress,
+): Promise<Round> {
   const measurements: Measurement[] = [];
   let step = 0;
   for (const scenario of plan.scenarios) {
     const label = scenarioLabel(scenario);
-    progress.update(step, label, 0);
+    progress(step, label, 0);
     const { measurement } = await runScenario(scenario, {
       redisUrl,
-      workerEntry: io.workerEntry,
-      onProgress: (fraction) => progress.update(step, label, fraction),
+      workerEntry,
+      onProgress: (fraction) => progress(step, label, fraction),
     });
     measurements.push(measurement);
     step++;
@@ -75,45 +120,47 @@ async function measureAll(
   if (plan.memory) {
     const { scenario, early, late } = plan.memory;
     const label = `memory: ${scenarioLabel(scenario)}, ${scenario.items} items`;
-    progress.update(step, label, 0);
+    progress(step, label, 0);
     const outcome = await runScenario(scenario, {
       redisUrl,
-      workerEntry: io.workerEntry,
-      onProgress: (fraction) => progress.update(step, label, fraction),
+      workerEntry,
+      onProgress: (fraction) => progress(step, label, fraction),
     });
     measurements.push(outcome.measurement);
     memory = memoryGrowth(outcome.workers, early, late);
     step++;
   }
   const ceilingRows: BenchRow[] = [];
-  const valueSize = storedItemBytes();
   for (const { depth, requests } of plan.ceilings) {
-    progress.update(step, `redis-benchmark LPUSH/RPOP pipeline ${depth}`, 0);
+    progress(step, `redis-benchmark LPUSH/RPOP pipeline ${depth}`, 0);
     ceilingRows.push(...(await measureCeiling({ redisUrl, valueSize, depth, requests })));
     step++;
   }
-  progress.finish();
+  return { measurements, ceilingRows, memory };
+}
 
-  const rows = [...measurements.map((m) => m.row), ...ceilingRows];
-  const failed = measurements.some((m) => m.problem !== null);
-  const text = [
-    await heading(redisUrl, io.nodeVersion, valueSize, options.quick),
-    '## Results',
-    resultsTable([...measurements, ...ceilingRows.map(ceilingMeasurement)]),
+function roundRows({ measurements, ceilingRows }: Round): BenchRow[] {
+  return [...measurements.map((m) => m.row), ...ceilingRows];
+}
+
+function roundReport(round: Round, checks: TargetCheck[], suffix: string): string {
+  return [
+    `## Results${suffix}`,
+    resultsTable([...round.measurements, ...round.ceilingRows.map(ceilingMeasurement)]),
     '',
-    '## Ratios (same run)',
-    ratioTable(ratioRows(rows)),
+    `## Ratios${suffix || ' (same run)'}`,
+    ratioTable(ratioRows(roundRows(round))),
     '',
-    '## Targets',
-    targetsTable(checkTargets(rows, memory)),
+    `## Targets${suffix}`,
+    targetsTable(checks),
     '',
-    '## Memory',
-    memory ? memoryTable(memory) : 'not run (--quick or --only leaves it out; it offers and takes 1,000,000 items)',
+    `## Memory${suffix}`,
+    round.memory ? memoryTable(round.memory) : 'not run (--quick or --only leaves it out; it offers and takes 1,000,000 items)',
     '',
-    '## Where Redis time goes (INFO commandstats per run)',
-    redisCommandsTable(measurements),
+    `## Where Redis time goes (INFO commandstats per run)${suffix}`,
+    redisCommandsTable(round.measurements),
+    '',
   ].join('\n');
-  return { text, rows, failed };
 }
 
 /** The size of one of our items as it sits in the list (stored as sent): redis-benchmark's -d. */

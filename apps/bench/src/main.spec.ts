@@ -1,0 +1,51 @@
+import { spawnNode } from '@restaurant/shared/testing';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** The built entry point `npm run bench` runs. */
+const BENCH = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+/** The bench on a redis-server of its own (no REDIS_URL), as a user runs it. */
+async function bench(args: string[]): Promise<{ code: number | null; rows: Record<string, unknown>[]; report: string }> {
+  const { REDIS_URL: _shared, ...env } = process.env;
+  const child = spawnNode(BENCH, { args, env });
+  const { code } = await child.exited;
+  return { code, rows: JSON.parse(child.stdoutLines.join('\n')) as Record<string, unknown>[], report: child.stderrLines.join('\n') };
+}
+
+describe('npm run bench', () => {
+  it('moves every item of every row through separate processes, and prints the rows as the issue names them', async () => {
+    const { code, rows, report } = await bench(['--only', 'unbatched', '--items', '1000', '--json']);
+    expect(code).toBe(0);
+    expect(rows.map((row) => `${row.mode} ${row.producers}/${row.consumers}`)).toEqual(['unbatched 1/1', 'unbatched 2/4', 'unbatched 8/8']);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(['system', 'mode', 'producers', 'consumers', 'batch', 'items', 'itemsPerSec', 'p50Ms', 'p99Ms']);
+      expect(row).toMatchObject({ system: 'ours', batch: 1, items: 1000 });
+      expect(row.itemsPerSec).toBeGreaterThan(0);
+      expect(row.p99Ms as number).toBeGreaterThanOrEqual(row.p50Ms as number);
+    }
+    expect(report.match(/^ours\s+unbatched\s.*\sok$/gm)).toHaveLength(3);
+    expect(report).not.toMatch(/Targets over/);
+  }, 120_000);
+
+  it('with --rounds, makes the run again, judges each round and counts the rounds that met each target', async () => {
+    const { code, rows, report } = await bench(['--only', 'batched', '--items', '2000', '--rounds', '2', '--json']);
+    expect(code).toBe(0);
+    expect(rows.map((row) => `${row.round} ${row.mode} ${row.producers}/${row.consumers} ${row.batch}`)).toEqual([
+      '1 batched 1/1 10',
+      '1 batched 2/4 10',
+      '1 batched 1/1 100',
+      '1 batched 2/4 100',
+      '2 batched 1/1 10',
+      '2 batched 2/4 10',
+      '2 batched 1/1 100',
+      '2 batched 2/4 100',
+    ]);
+    expect(report.match(/^ours\s+batched\s.*\sok$/gm)).toHaveLength(8);
+    expect(report).toMatch(/^## Results \(round 1 of 2\)$/m);
+    expect(report).toMatch(/^## Results \(round 2 of 2\)$/m);
+    expect(report).toMatch(/^## Targets over 2 rounds$/m);
+    // No BullMQ and no ceiling in this run: those targets cannot be judged in any round.
+    expect(report).toMatch(/^batched 100 >= 50% of the ceiling at depth 100\s+not measured\s+not measured\s+n\/a$/m);
+  }, 120_000);
+});
