@@ -11,8 +11,8 @@ import { ratioRows } from './ratios.js';
 import { measureCeiling } from './redis-benchmark-ceiling.js';
 import { parseInfo } from './redis-stats.js';
 import { memoryTable, ratioTable, redisCommandsTable, resultsTable, roundsTable, targetsTable } from './result-tables.js';
-import { runScenario } from './run-scenario.js';
-import { scenarioLabel } from './scenario.js';
+import { runScenario, type ScenarioOutcome } from './run-scenario.js';
+import { scenarioLabel, type Scenario } from './scenario.js';
 import { checkTargets, type TargetCheck } from './targets.js';
 import { targetsOverRounds } from './targets-over-rounds.js';
 
@@ -105,30 +105,19 @@ async function measureRound(
 ): Promise<Round> {
   const measurements: Measurement[] = [];
   let step = 0;
-  for (const scenario of plan.scenarios) {
-    const label = scenarioLabel(scenario);
+  const runStep = async (scenario: Scenario, label: string): Promise<ScenarioOutcome> => {
     progress(step, label, 0);
-    const { measurement } = await runScenario(scenario, {
-      redisUrl,
-      workerEntry,
-      onProgress: (fraction) => progress(step, label, fraction),
-    });
-    measurements.push(measurement);
+    const outcome = await runScenario(scenario, { redisUrl, workerEntry, onProgress: (fraction) => progress(step, label, fraction) });
+    measurements.push(outcome.measurement);
     step++;
-  }
+    return outcome;
+  };
+  for (const scenario of plan.scenarios) await runStep(scenario, scenarioLabel(scenario));
   let memory: MemoryGrowth[] | null = null;
   if (plan.memory) {
     const { scenario, early, late } = plan.memory;
-    const label = `memory: ${scenarioLabel(scenario)}, ${scenario.items} items`;
-    progress(step, label, 0);
-    const outcome = await runScenario(scenario, {
-      redisUrl,
-      workerEntry,
-      onProgress: (fraction) => progress(step, label, fraction),
-    });
-    measurements.push(outcome.measurement);
+    const outcome = await runStep(scenario, `memory: ${scenarioLabel(scenario)}, ${scenario.items} items`);
     memory = memoryGrowth(outcome.workers, early, late);
-    step++;
   }
   const ceilingRows: BenchRow[] = [];
   for (const { depth, requests } of plan.ceilings) {
