@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer } from '../redis/redis-server-process.js';
 import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
 import { FastQueue } from './fast-queue.js';
 import { decodeFoodItem, encodeFoodItem, newFoodItem } from './food-item.js';
@@ -149,6 +150,22 @@ describe('FastQueue batches against real Redis', () => {
     const counters = await stats(redis.client(), queue);
     expect(counters).toMatchObject({ ready: 3, taken: 3, empty: 1 });
     expect(counters.full).toBeUndefined();
+  });
+
+  it('takes on a server that has never seen its script, and on one that lost it', async () => {
+    const server = await startRedisServer();
+    const client = new Redis(server.url);
+    try {
+      const queue = new FastQueue(client, uniqueQueueName('batch-noscript'), 10);
+      await queue.offerMany(items(3, 'p'));
+      expect(await queue.takeMany(2)).toMatchObject({ length: 1 });
+      await client.script('FLUSH');
+      expect((await queue.takeMany(2)).items).toHaveLength(1);
+      expect(await stats(client, queue)).toMatchObject({ ready: 3, taken: 3 });
+    } finally {
+      client.disconnect();
+      await server.stop();
+    }
   });
 });
 

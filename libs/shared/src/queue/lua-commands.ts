@@ -20,6 +20,18 @@ export function loadLuaScript(fileName: string): string {
   return source;
 }
 
+/**
+ * The script without its comments and blank lines: for a script sent whole with every call
+ * (EVAL), which Redis hashes each time to find it compiled. Inline comments after code stay.
+ */
+export function compactLua(source: string): string {
+  return source
+    .replace(/--\[\[[\s\S]*?\]\]/g, '')
+    .split('\n')
+    .filter((line) => !/^\s*(--.*)?$/.test(line))
+    .join('\n');
+}
+
 /** The queue's commands as ioredis sees them once defined (EVALSHA, with EVAL after a NOSCRIPT). */
 export interface QueueCommands {
   claimCapacity(meta: string, capacity: number): Promise<number>;
@@ -56,8 +68,6 @@ export interface QueueCommands {
     capacity: number,
     ...batch: Array<string | Buffer>
   ): Promise<[accepted: number, dropped: number, length: number]>;
-  /** The items oldest first, then the length after. */
-  takeBatch(items: string, stats: string, max: number, countEmpty: 0 | 1): Promise<Array<string | number>>;
 }
 
 const SCRIPTS: Record<keyof QueueCommands, string> = {
@@ -71,7 +81,6 @@ const SCRIPTS: Record<keyof QueueCommands, string> = {
   reclaim: 'reclaim-7.lua',
   heartbeat: 'heartbeat-2.lua',
   offerBatch: 'offer-batch-2.lua',
-  takeBatch: 'take-batch-2.lua',
 };
 
 const loaded = new Map<string, string>();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedQueue } from '../queue/bounded-queue.js';
+import { FastQueue } from '../queue/fast-queue.js';
 import { encodeFoodItem, newFoodItem } from '../queue/food-item.js';
 import { ReliableDelivery } from '../queue/reliable-delivery.js';
 import { startRedisServer, type RedisServerProcess } from '../redis/redis-server-process.js';
@@ -77,6 +78,7 @@ describe('the producer user', () => {
     await expect(asCook.lrem(food, 1, 'x')).rejects.toThrow(/^NOPERM/);
     await expect(asCook.rpush(food, meal())).rejects.toThrow(/^NOPERM/);
     await expect(asCook.eval("return redis.call('RPOP', KEYS[1])", 1, food)).rejects.toThrow(REFUSED);
+    await expect(new FastQueue(asCook, cookQueue.name, 3).takeMany(5)).rejects.toThrow(/NOPERM/);
     expect(await adminQueue.length()).toBe(1);
   });
 });
@@ -92,6 +94,15 @@ describe('the consumer user', () => {
     expect(taken.status === 'taken' && JSON.parse(taken.raw).id).toBe(JSON.parse(offered).id);
     await customerQueue.deadLetter({ reason: 'not JSON', raw: '{"half', by: 'customer', at: new Date().toISOString() });
     expect(await admin.llen(adminQueue.keys.dead)).toBe(1);
+  });
+
+  it('takes a batch in one transaction', async () => {
+    const { queueName, cookQueue, asCustomer } = await kitchen();
+    await cookQueue.offer(meal());
+    await cookQueue.offer(meal());
+    const taken = await new FastQueue(asCustomer, queueName, 3).takeMany(5);
+    expect(taken.items).toHaveLength(2);
+    expect(taken.length).toBe(0);
   });
 
   it('takes, acknowledges and returns meals with reliable delivery', async () => {
@@ -115,6 +126,8 @@ describe('the consumer user', () => {
     await expect(asCustomer.lpushx(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
     await expect(asCustomer.rpush(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
     await expect(asCustomer.eval("return redis.call('LPUSH', KEYS[1], 'x')", 1, customerQueue.keys.items)).rejects.toThrow(REFUSED);
+    await expect(asCustomer.multi().lpush(customerQueue.keys.items, meal()).exec()).rejects.toThrow(/EXECABORT/);
+    await expect(new FastQueue(asCustomer, customerQueue.name, 3).offerMany([meal()])).rejects.toThrow(REFUSED);
     expect(await adminQueue.length()).toBe(0);
   });
 });

@@ -51,6 +51,12 @@ const CONSUMER_GRANTS: Grant[] = [
 
 const GRANTS: Record<QueueRole, Grant[]> = { producer: PRODUCER_GRANTS, consumer: CONSUMER_GRANTS };
 
+/**
+ * A customer's batch take is a transaction, the counting script and RPOP (FastQueue). Redis
+ * checks every command against these rules as it is queued, so MULTI and EXEC grant nothing else.
+ */
+const KEYLESS_COMMANDS: Record<QueueRole, string[]> = { producer: [], consumer: ['multi', 'exec'] };
+
 export interface AclUser {
   /** The Redis user name, e.g. `cook`. */
   name: string;
@@ -75,7 +81,7 @@ export function aclRules(user: AclUser): string[] {
     'resetkeys',
     'resetchannels',
     '-@all',
-    ...CONNECTION_COMMANDS.map((command) => `+${command}`),
+    ...[...CONNECTION_COMMANDS, ...KEYLESS_COMMANDS[user.role]].map((command) => `+${command}`),
     ...GRANTS[user.role].map((grant) => selector(grant.keys(keys, user.queueName), grant.commands)),
   ];
 }
