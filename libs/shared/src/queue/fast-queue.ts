@@ -64,7 +64,7 @@ export class FastQueue extends BoundedQueue {
 
   /**
    * The counting script and `RPOP items max` in one transaction: the items come straight from
-   * the list, not through Lua, which cost about a sixth of Redis's CPU per item at batch 100
+   * the list, not through Lua, which took an eighth of Redis's CPU per item at batch 100
    * (docs/bench.md, round 6). The script goes as EVAL, never EVALSHA: a server that lacked it
    * (new, restarted, SCRIPT FLUSH) would fail the EVALSHA alone and still run the RPOP, so items
    * would leave uncounted. Redis hashes the text to find its compiled script, so it goes without
