@@ -55,22 +55,38 @@ function maskPassword(message: string, url: string): string {
   return password ? message.replaceAll(password, '***') : message;
 }
 
-/** Resolves when the connection is ready; rejects when the signal aborts first. */
-export function whenReady(redis: Redis, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves when the connection is ready; rejects when the signal aborts first, or when the
+ * connection is closed for good (`disconnect()`, or no more retries).
+ */
+export function whenReady(redis: Redis, signal?: AbortSignal): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
+  if (redis.status === 'end') return Promise.reject(new Error(CONNECTION_CLOSED));
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
+    const settle = (): void => {
       redis.off('ready', onReady);
-      reject(signal.reason ?? new Error('aborted'));
+      redis.off('end', onEnd);
+      signal?.removeEventListener('abort', onAbort);
     };
     const onReady = (): void => {
-      signal.removeEventListener('abort', onAbort);
+      settle();
       resolve();
     };
+    const onEnd = (): void => {
+      settle();
+      reject(new Error(CONNECTION_CLOSED));
+    };
+    const onAbort = (): void => {
+      settle();
+      reject(signal?.reason ?? new Error('aborted'));
+    };
     redis.once('ready', onReady);
-    signal.addEventListener('abort', onAbort, { once: true });
+    redis.once('end', onEnd);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+const CONNECTION_CLOSED = 'Connection is closed.';
 
 /** Closes politely (QUIT) within the deadline, then by force. Safe to call twice. */
 export async function closeRedis(redis: Redis, deadlineMs = 500): Promise<void> {

@@ -43,6 +43,13 @@ describe('execInOneWrite against real Redis', () => {
     }
   });
 
+  it('fails on a connection closed for good', async () => {
+    const closed = redis.client();
+    await closed.ping();
+    closed.disconnect();
+    await expect(execInOneWrite(closed, [['ping']])).rejects.toThrow(/closed/);
+  });
+
   it('runs nothing when Redis refuses a command as it is queued, and names the refusal', async () => {
     const client = redis.client();
     const key = uniqueQueueName('tx');

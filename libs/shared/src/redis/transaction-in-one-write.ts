@@ -1,4 +1,5 @@
 import { Command, type Redis } from 'ioredis';
+import { whenReady } from './connect-redis.js';
 
 export type RedisCommand = [name: string, ...args: Array<string | number | Buffer>];
 
@@ -6,7 +7,7 @@ export type RedisCommand = [name: string, ...args: Array<string | number | Buffe
 export class TransactionError extends Error {
   constructor(
     message: string,
-    /** The replies that were errors: a queued command's refusal (NOSCRIPT, NOPERM) or a failure inside EXEC. */
+    /** The replies that were errors: a refusal as a command was queued (NOPERM, wrong arity) or a failure inside EXEC. */
     readonly causes: readonly Error[],
   ) {
     super(message);
@@ -16,12 +17,14 @@ export class TransactionError extends Error {
 
 /**
  * Runs `commands` as one transaction: MULTI, the commands and EXEC leave in one socket write,
- * and the result is EXEC's replies in order (bulk strings as strings). Redis refuses the whole
- * transaction only for what it sees while queueing (an unknown command, wrong arity, NOPERM);
- * a command that fails as it runs (NOSCRIPT from EVALSHA, WRONGTYPE) fails alone and the others
- * still run, so a command that must not run without another cannot follow an EVALSHA here. Cheaper on the client than ioredis's `multi()`,
- * whose pipeline bookkeeping per command cost more client CPU than the transaction saved Redis
- * (docs/bench.md, round 6).
+ * and the result is EXEC's replies in order (bulk strings as strings). Cheaper on the client
+ * than ioredis's `multi()`, whose pipeline bookkeeping per command cost more client CPU than the
+ * transaction saved Redis (docs/bench.md, round 6).
+ *
+ * Redis refuses the whole transaction only for what it sees while queueing (an unknown command,
+ * wrong arity, NOPERM); a command that fails as it runs (NOSCRIPT from EVALSHA, WRONGTYPE) fails
+ * alone and the others still run. So a command that must not run without another cannot follow
+ * an EVALSHA here.
  *
  * The commands carry the marks ioredis gives its own transactions (a pipeline index, in
  * transaction), so when the connection drops before every reply has come, ioredis resends them
@@ -29,7 +32,7 @@ export class TransactionError extends Error {
  * transaction. Without a reply to EXEC the caller cannot know whether it ran, as with any command.
  */
 export async function execInOneWrite(redis: Redis, commands: readonly RedisCommand[]): Promise<unknown[]> {
-  await untilReady(redis);
+  if (redis.status !== 'ready') await untilReady(redis);
   const sent = [['multi'] as RedisCommand, ...commands, ['exec'] as RedisCommand].map(([name, ...args], index) => {
     const command = new Command(name, args, { replyEncoding: 'utf8' });
     command.pipelineIndex = index;
@@ -66,23 +69,11 @@ export async function execInOneWrite(redis: Redis, commands: readonly RedisComma
  * ioredis would for any command, or fails at once where ioredis would (no offline queue).
  */
 async function untilReady(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') return;
-  if (!redis.options.enableOfflineQueue || redis.status === 'end') {
+  if (!redis.options.enableOfflineQueue) {
     throw new TransactionError(`transaction not sent: the connection is ${redis.status}`, []);
   }
   if (redis.status === 'wait') redis.connect().catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
-    const onReady = (): void => {
-      redis.off('end', onEnd);
-      resolve();
-    };
-    const onEnd = (): void => {
-      redis.off('ready', onReady);
-      reject(new TransactionError('transaction not sent: the connection closed', []));
-    };
-    redis.once('ready', onReady);
-    redis.once('end', onEnd);
-  });
+  await whenReady(redis);
 }
 
 function describe(errors: readonly Error[]): string {
