@@ -32,6 +32,10 @@ describe('ACL rules of a queue', () => {
     expect(producer).toContain('lpush');
     expect(consumer).toContain('rpop');
     expect(consumer).toContain('lmove');
+    // Transactions only for the customer's batch take; the cook needs none.
+    expect(consumer).toContain('multi');
+    expect(consumer).toContain('exec');
+    expect(producer).not.toContain('multi');
   });
 
   it('name only keys of their own queue', () => {
