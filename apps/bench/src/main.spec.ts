@@ -7,7 +7,8 @@ const BENCH = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /** The bench on a redis-server of its own (no REDIS_URL), as a user runs it. */
 async function bench(args: string[]): Promise<{ code: number | null; rows: Record<string, unknown>[]; report: string }> {
-  const { REDIS_URL: _shared, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.REDIS_URL;
   const child = spawnNode(BENCH, { args, env });
   const { code } = await child.exited;
   return { code, rows: JSON.parse(child.stdoutLines.join('\n')) as Record<string, unknown>[], report: child.stderrLines.join('\n') };
