@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonRow, type BenchRow } from './bench-row.js';
+import { toJsonRow, type BenchRow, type Measurement } from './bench-row.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { memoryGrowth } from './memory-check.js';
 import { ratioRows } from './ratios.js';
 import { endToEndCeiling, parseBenchmarkCsv } from './redis-benchmark-ceiling.js';
-import { ratioTable } from './result-tables.js';
+import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
+import { ratioTable, resultsTable } from './result-tables.js';
 import { checkTargets } from './targets.js';
 import type { WorkerResult } from './worker-protocol.js';
 
@@ -55,6 +56,36 @@ describe('the ratio table', () => {
     const [only] = ratioRows([row({ system: 'ours', mode: 'blocking', producers: 8, consumers: 8, itemsPerSec: 1 })]);
     expect(only.oursPerBullmq).toBeNull();
     expect(ratioTable([only]).split('\n')[2]).toMatch(/blocking\s+8\/8\s+1\s+1\s+-\s+-\s+-\s+-$/);
+  });
+});
+
+describe('the items/s at full CPU', () => {
+  const cost = { redisCpuUsPerItem: 1.25, clientCpuUsPerItem: 2.75 };
+
+  it("is the cores' µs per second over the CPU per item of Redis and the workers together", () => {
+    expect(itemsPerSecAtFullCpu(cost, 2)).toBe(500_000);
+    expect(itemsPerSecAtFullCpu(cost, 4)).toBe(1_000_000);
+  });
+
+  it('is missing where a CPU figure is', () => {
+    expect(itemsPerSecAtFullCpu({ redisCpuUsPerItem: null, clientCpuUsPerItem: 2 }, 2)).toBeNull();
+    expect(itemsPerSecAtFullCpu({ redisCpuUsPerItem: 1, clientCpuUsPerItem: null }, 2)).toBeNull();
+  });
+
+  it('has its column in the results table, a dash for the ceiling', () => {
+    const measurement = (fields: Partial<Measurement> & Pick<Measurement, 'row'>): Measurement => ({
+      p99WithWarmupMs: null,
+      warmedUp: true,
+      redisCpuUsPerItem: null,
+      clientCpuUsPerItem: null,
+      topCommands: [],
+      problem: null,
+      ...fields,
+    });
+    const table = resultsTable([measurement({ row: rows[2], ...cost }), measurement({ row: rows[7] })], 2);
+    const [, , ours, ceiling] = table.split('\n');
+    expect(ours).toMatch(/1\.25\s+2\.75\s+500,000\s+ok$/);
+    expect(ceiling).toMatch(/-\s+-\s+-\s+ok$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Measurement } from './bench-row.js';
+import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
 import type { MemoryGrowth } from './memory-check.js';
 import type { RatioRow } from './ratios.js';
 import type { TargetCheck } from './targets.js';
@@ -7,6 +8,10 @@ import { textTable } from './text-table.js';
 
 export function formatRate(itemsPerSec: number): string {
   return Math.round(itemsPerSec).toLocaleString('en-US');
+}
+
+function formatOptionalRate(itemsPerSec: number | null): string {
+  return itemsPerSec === null ? '-' : formatRate(itemsPerSec);
 }
 
 export function formatMs(ms: number | null): string {
@@ -21,9 +26,10 @@ function formatUs(us: number | null): string {
   return us === null ? '-' : us.toFixed(2);
 }
 
-export function resultsTable(measurements: readonly Measurement[]): string {
+/** `cores`: the machine's, for the items/s its CPU would carry at each row's cost per item. */
+export function resultsTable(measurements: readonly Measurement[], cores: number): string {
   return textTable(
-    ['system', 'mode', 'P/C', 'batch', 'items', 'items/s', 'p50 ms', 'p99 ms', 'p99 all ms', 'redis CPU µs/item', 'client CPU µs/item', 'check'],
+    ['system', 'mode', 'P/C', 'batch', 'items', 'items/s', 'p50 ms', 'p99 ms', 'p99 all ms', 'redis CPU µs/item', 'client CPU µs/item', 'items/s at full CPU', 'check'],
     measurements.map(({ row, p99WithWarmupMs, warmedUp, redisCpuUsPerItem, clientCpuUsPerItem, problem }) => [
       row.system,
       row.mode,
@@ -36,6 +42,7 @@ export function resultsTable(measurements: readonly Measurement[]): string {
       formatMs(p99WithWarmupMs),
       formatUs(redisCpuUsPerItem),
       formatUs(clientCpuUsPerItem),
+      formatOptionalRate(itemsPerSecAtFullCpu({ redisCpuUsPerItem, clientCpuUsPerItem }, cores)),
       [problem ?? 'ok', warmedUp ? '' : '(no warm-up)'].join(' ').trim(),
     ]),
   );

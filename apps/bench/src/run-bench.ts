@@ -82,7 +82,9 @@ async function measureAll(
   const checks = rounds.map((round) => checkTargets(roundRows(round), round.memory));
   const text = [
     await heading(redisUrl, io.nodeVersion, valueSize, options.quick),
-    ...rounds.map((round, index) => roundReport(round, checks[index], several ? ` (round ${index + 1} of ${rounds.length})` : '')),
+    ...rounds.map((round, index) =>
+      roundReport(round, checks[index], several ? ` (round ${index + 1} of ${rounds.length})` : '', cpus().length),
+    ),
     ...(several ? [`## Targets over ${rounds.length} rounds`, roundsTable(targetsOverRounds(checks)), ''] : []),
   ].join('\n');
   const rows = rounds.flatMap((round, index) =>
@@ -132,10 +134,10 @@ function roundRows({ measurements, ceilingRows }: Round): BenchRow[] {
   return [...measurements.map((m) => m.row), ...ceilingRows];
 }
 
-function roundReport(round: Round, checks: TargetCheck[], suffix: string): string {
+function roundReport(round: Round, checks: TargetCheck[], suffix: string, cores: number): string {
   return [
     `## Results${suffix}`,
-    resultsTable([...round.measurements, ...round.ceilingRows.map(ceilingMeasurement)]),
+    resultsTable([...round.measurements, ...round.ceilingRows.map(ceilingMeasurement)], cores),
     '',
     `## Ratios${suffix || ' (same run)'}`,
     ratioTable(ratioRows(roundRows(round))),
