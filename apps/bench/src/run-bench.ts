@@ -80,10 +80,11 @@ async function measureAll(
 
   const several = rounds.length > 1;
   const checks = rounds.map((round) => checkTargets(roundRows(round), round.memory));
+  const cores = cpus().length;
   const text = [
     await heading(redisUrl, io.nodeVersion, valueSize, options.quick),
     ...rounds.map((round, index) =>
-      roundReport(round, checks[index], several ? ` (round ${index + 1} of ${rounds.length})` : '', cpus().length),
+      roundReport(round, checks[index], several ? ` (round ${index + 1} of ${rounds.length})` : '', cores),
     ),
     ...(several ? [`## Targets over ${rounds.length} rounds`, roundsTable(targetsOverRounds(checks)), ''] : []),
   ].join('\n');
