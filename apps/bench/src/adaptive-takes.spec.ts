@@ -25,7 +25,7 @@ describe('adaptive takes', () => {
       const queue = fakeQueue(batch);
       const stop = new AbortController();
       const sent = Array.from({ length: 3000 }, (_, i) => `item ${i}`);
-      const received: string[] = [];
+      const received: Array<string | Buffer> = [];
       const taking = runAdaptiveTakes({
         take: queue.take,
         onItems: (items) => {

@@ -1,13 +1,13 @@
 export interface TakeOutcome {
   /** What this take got, oldest first; empty when the queue was. */
-  items: string[];
+  items: ReadonlyArray<string | Buffer>;
   /** Items left in the queue after it. */
   length: number;
 }
 
 export interface AdaptiveTakesOptions {
   take(): Promise<TakeOutcome>;
-  onItems(items: string[]): void;
+  onItems(items: TakeOutcome['items']): void;
   /** The most takes in flight at once. */
   max: number;
   /** The most items one take gets. */

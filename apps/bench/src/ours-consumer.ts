@@ -13,7 +13,9 @@ const BLOCKING_TIMEOUT_S = 1;
  * A customer at full speed: take() per item (polling when empty, as the customer does at time
  * scale 0) or takeMany() per batch, with up to `inFlight` takes as the queue needs them; or
  * `inFlight` loops of takeManyWaiting(), which waits in Redis instead of polling. A blocking
- * take holds its connection, so each blocking loop gets a connection of its own.
+ * take holds its connection, so each blocking loop gets a connection of its own. Batches come
+ * as Buffers: the customer reads only each item's stamp, and decoding every item cost it about a
+ * tenth of its CPU at batch 100 (docs/bench.md, round 7).
  */
 export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   const name = `consumer_${job.index + 1}`;
@@ -26,10 +28,10 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
       return { redis, queue };
     }),
   );
-  const onItems = (items: string[]): void => recordTaken(items, tally);
+  const onItems = (items: TakeOutcome['items']): void => recordTaken(items, tally);
 
   const poll = async (queue: FastQueue): Promise<TakeOutcome> => {
-    if (job.batch > 1) return queue.takeMany(job.batch);
+    if (job.batch > 1) return queue.takeMany(job.batch, 'buffer');
     const taken = await queue.take();
     return taken.status === 'taken' ? { items: [taken.raw], length: taken.length } : { items: [], length: 0 };
   };
@@ -39,7 +41,7 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
     while (!stop.aborted) {
       let taken: TakeOutcome;
       try {
-        taken = await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S, left === 0);
+        taken = await queue.takeManyWaiting(job.batch, BLOCKING_TIMEOUT_S, left === 0, 'buffer');
       } catch (error) {
         if (stop.aborted) return;
         throw error;
@@ -67,7 +69,7 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   };
 };
 
-function recordTaken(items: string[], tally: WorkTally): void {
+function recordTaken(items: TakeOutcome['items'], tally: WorkTally): void {
   const nowUs = benchClockUs();
   for (const raw of items) tally.latency.recordMs((nowUs - sentAtUsOf(raw)) / 1000);
   tally.count(items.length, nowUs / 1000);

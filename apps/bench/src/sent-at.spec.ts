@@ -37,5 +37,20 @@ describe('reading sentAtUs without JSON.parse', () => {
 
   it('throws as JSON.parse does when there is no JSON to read', () => {
     expect(() => sentAtUsOf('not json')).toThrow(SyntaxError);
+    expect(() => sentAtUsOf(Buffer.from('not json'))).toThrow(SyntaxError);
+  });
+
+  it('reads the same from the bytes of a Buffer, multi-byte characters before the key included', () => {
+    const encoder = new BenchItemEncoder(createRandom(4), 'producer_1');
+    const numbers = ['0', '12', '1795690919123456', '1795690919123.4567', '1e3', '-7.25'];
+    const items = [
+      ...Array.from({ length: 100 }, () => encoder.next()),
+      ...numbers.map((number) => `{"meal":"Crème brûlée","sentAtUs":${number}}`),
+      '{"sentAtUs":1,"inner":{"sentAtUs":2}}',
+      '{"note":"sentAtUs","sentAtUs":7}',
+    ];
+    for (const item of [...items, ...items.map(extended)]) {
+      expect(sentAtUsOf(Buffer.from(item))).toBe(JSON.parse(item).sentAtUs);
+    }
   });
 });

@@ -139,6 +139,19 @@ describe('FastQueue batches against real Redis', () => {
     expect(counters['t:3'] + counters['t:1']).toBe(counters.at - counters.since);
   });
 
+  it('hands a batch out as the bytes stored when asked for Buffers, counted as any take', async () => {
+    const client = redis.client();
+    const queue = new FastQueue(client, uniqueQueueName('batch-buffers'), 10);
+    const sent = [...items(2, 'producer'), '{"meal":"Crème brûlée"}'];
+    await queue.offerMany(sent);
+    const taken = await queue.takeMany(3, 'buffer');
+    expect(taken.length).toBe(0);
+    expect(taken.items.every((item) => Buffer.isBuffer(item))).toBe(true);
+    expect(taken.items).toEqual(sent.map((item) => Buffer.from(item)));
+    expect(await queue.takeMany(3, 'buffer')).toEqual({ items: [], length: 0 });
+    expect(await stats(client, queue)).toMatchObject({ ready: 3, taken: 3, empty: 1 });
+  });
+
   it('counts an empty batch take as one miss, and mixes with the one-item methods', async () => {
     const queue = new FastQueue(redis.client(), uniqueQueueName('batch-mix'), 10);
     await queue.claimCapacity();
@@ -203,6 +216,17 @@ describe('FastQueue blocking takes against real Redis', () => {
     expect(await waiting).toEqual({ items: second, length: 0 });
     expect(await stats(redis.client(), cook)).toMatchObject({ ready: 5, taken: 5 });
     expect((await stats(redis.client(), cook)).empty).toBeUndefined();
+  });
+
+  it('hands out Buffers from a wait when asked for them', async () => {
+    const name = uniqueQueueName('blocking-buffers');
+    const customer = new FastQueue(redis.client(), name, 10);
+    const cook = new FastQueue(redis.client(), name, 10);
+    const waiting = customer.takeManyWaiting(5, 5, true, 'buffer');
+    await sleep(100);
+    const sent = items(2, 'producer');
+    await cook.offerMany(sent);
+    expect(await waiting).toEqual({ items: sent.map((item) => Buffer.from(item)), length: 0 });
   });
 
   it('returns nothing when the wait times out, leaving the counters alone', async () => {
