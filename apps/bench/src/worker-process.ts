@@ -1,6 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { FromWorker, ToWorker, WorkerJob, WorkerResult } from './worker-protocol.js';
 
+/** Starts the worker's process: `entry` run with `args`, with an IPC channel to this one. */
+export type StartChild = (entry: string, args: string[]) => ChildProcess;
+
+const forkWorker: StartChild = (entry, args) => fork(entry, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+
 /** A benchmark worker in its own Node process, as the parent sees it. */
 export class WorkerProcess {
   /** The worker's latest count of items handled. */
@@ -13,10 +18,16 @@ export class WorkerProcess {
   constructor(
     readonly job: WorkerJob,
     entry: string,
+    start: StartChild = forkWorker,
   ) {
-    this.child = fork(entry, ['worker', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = start(entry, ['worker', JSON.stringify(job)]);
+    // 'close', not 'exit': Node may report the exit before it has read the child's last
+    // messages (a worker sends `finished` and exits at once, and a full run lost one that way);
+    // 'close' waits for the end of the IPC channel, which comes after every message.
     const exited = (this.exited = new Promise<string>((resolve) =>
-      this.child.once('exit', (code, signal) => resolve(`${job.role} ${job.index + 1} exited (${signal ?? code})`)),
+      this.child.once('close', (code: number | null, signal: NodeJS.Signals | null) =>
+        resolve(`${job.role} ${job.index + 1} exited (${signal ?? code})`),
+      ),
     ));
     let failure = '';
     const messages = (type: FromWorker['type']): Promise<FromWorker> =>
