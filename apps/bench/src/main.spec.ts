@@ -1,4 +1,5 @@
-import { spawnNode } from '@restaurant/shared/testing';
+import { spawnNode, startTestRedis } from '@restaurant/shared/testing';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -49,4 +50,26 @@ describe('npm run bench', () => {
     // No BullMQ and no ceiling in this run: those targets cannot be judged in any round.
     expect(report).toMatch(/^batched 100 >= 50% of the ceiling at depth 100\s+not measured\s+not measured\s+n\/a$/m);
   }, 120_000);
+
+  it('stops with one sentence and exit 1 when a step of the run fails', async () => {
+    const redis = await startTestRedis();
+    const admin = redis.client();
+    // A user the bench's workers can work as, but whose CONFIG RESETSTAT before each row fails.
+    const user = `bench-no-config-${randomBytes(4).toString('hex')}`;
+    await admin.acl('SETUSER', user, 'on', '>pw', '~*', '+@all', '-config');
+    try {
+      const url = new URL(redis.url);
+      url.username = user;
+      url.password = 'pw';
+      const child = spawnNode(BENCH, { args: ['--only', 'unbatched', '--items', '100'], env: { ...process.env, REDIS_URL: url.toString() } });
+      const { code } = await child.exited;
+      expect(code).toBe(1);
+      expect(child.stderrLines.filter((line) => line.startsWith('The benchmark stopped:'))).toEqual([
+        expect.stringMatching(/^The benchmark stopped: NOPERM .*config/),
+      ]);
+    } finally {
+      await admin.acl('DELUSER', user);
+      await redis.stop();
+    }
+  }, 60_000);
 });

@@ -29,12 +29,17 @@ if (parsed.options.help) {
   process.stdout.write(`${BENCH_USAGE}\n`);
   process.exit(0);
 }
-const exitCode = await runBench(parsed.options, {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stderrIsTerminal: process.stderr.isTTY === true,
-  redisUrl: process.env.REDIS_URL,
-  workerEntry: fileURLToPath(import.meta.url),
-  nodeVersion: process.version,
-});
-process.exit(exitCode);
+try {
+  const exitCode = await runBench(parsed.options, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTerminal: process.stderr.isTTY === true,
+    redisUrl: process.env.REDIS_URL,
+    workerEntry: fileURLToPath(import.meta.url),
+    nodeVersion: process.version,
+  });
+  process.exit(exitCode);
+} catch (error) {
+  process.stderr.write(`\nThe benchmark stopped: ${(error as Error).message}\n`);
+  process.exit(1);
+}

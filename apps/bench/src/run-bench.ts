@@ -9,6 +9,7 @@ import { memoryGrowth, type MemoryGrowth } from './memory-check.js';
 import { ProgressBar, type TextSink } from './progress-bar.js';
 import { ratioRows } from './ratios.js';
 import { measureCeiling } from './redis-benchmark-ceiling.js';
+import { redisProblem } from './redis-problem.js';
 import { parseInfo } from './redis-stats.js';
 import { memoryTable, ratioTable, redisCommandsTable, resultsTable, roundsTable, targetsTable } from './result-tables.js';
 import { runScenario, type ScenarioOutcome } from './run-scenario.js';
@@ -44,6 +45,11 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<numb
   }
   const redisUrl = io.redisUrl ?? (server as RedisServerProcess).url;
   try {
+    const problem = await redisProblem(redisUrl);
+    if (problem) {
+      io.stderr.write(`No Redis for the benchmark: ${problem}\n`);
+      return 1;
+    }
     const report = await measureAll(options, redisUrl, io);
     const human = options.json ? io.stderr : io.stdout;
     human.write(report.text);

@@ -1,0 +1,22 @@
+import { freePort, startTestRedis, type TestRedis } from '@restaurant/shared/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisProblem } from './redis-problem.js';
+
+describe('redisProblem', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(() => redis.stop());
+
+  it('says where it found no Redis, with the password masked', async () => {
+    const port = await freePort();
+    const problem = await redisProblem(`redis://bench:s3cret@127.0.0.1:${port}`);
+    expect(problem).toMatch(new RegExp(`^no Redis answering at redis://\\*\\*\\*:\\*\\*\\*@127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+    expect(problem).not.toContain('s3cret');
+  });
+
+  it('is null for a Redis that answers', async () => {
+    expect(await redisProblem(redis.url)).toBeNull();
+  });
+});
