@@ -18,7 +18,13 @@ export interface SpawnNodeOptions {
   detached?: boolean;
 }
 
-/** Runs a Node.js script as a real process and collects its output line by line. */
+/** How long `exited` waits after the exit for the rest of the output. */
+const OUTPUT_GRACE_MS = 2000;
+
+/**
+ * Runs a Node.js script as a real process and collects its output line by line; `exited`
+ * resolves once the output is all read.
+ */
 export function spawnNode(script: string, options: SpawnNodeOptions = {}): ChildHarness {
   const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
     env: options.env ?? process.env,
@@ -34,8 +40,17 @@ export function spawnNode(script: string, options: SpawnNodeOptions = {}): Child
   };
   createInterface({ input: child.stdout }).on('line', collect(stdoutLines));
   createInterface({ input: child.stderr }).on('line', collect(stderrLines));
+  // Node may report the exit before it has read the child's last output; 'close' comes after
+  // all of it, unless a process the child left behind still holds its stdout or stderr.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      const done = (): void => resolve({ code, signal });
+      const timer = setTimeout(done, OUTPUT_GRACE_MS);
+      child.once('close', () => {
+        clearTimeout(timer);
+        done();
+      });
+    }),
   );
 
   return {
