@@ -104,6 +104,13 @@ describe('the targets', () => {
     });
   });
 
+  it('shows the share of the ceiling rounded down, so a miss never reads as the target', () => {
+    const justUnder = rows.map((r) => (r.mode === 'batched' ? { ...r, itemsPerSec: 449_640 } : r));
+    const [check] = checkTargets(justUnder, null).filter((c) => c.target.includes('ceiling'));
+    expect(check).toMatchObject({ measured: '49.9%', met: false });
+    expect(checkTargets(rows, null).find((c) => c.target.includes('ceiling'))?.measured).toBe('55.5%');
+  });
+
   it('compares RSS after the late item count with RSS after the early one', () => {
     const worker = (role: WorkerResult['role'], early: number, late: number): WorkerResult => ({
       role,
