@@ -1,4 +1,4 @@
-import { spawnNode, startTestRedis } from '@restaurant/shared/testing';
+import { freePort, spawnNode, startTestRedis } from '@restaurant/shared/testing';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,12 @@ describe('npm run bench', () => {
     // No BullMQ and no ceiling in this run: those targets cannot be judged in any round.
     expect(report).toMatch(/^batched 100 >= 50% of the ceiling at depth 100\s+not measured\s+not measured\s+n\/a$/m);
   }, 120_000);
+
+  it('says in one line, with exit 1, that REDIS_URL has no Redis', async () => {
+    const child = spawnNode(BENCH, { args: ['--quick'], env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    expect((await child.exited).code).toBe(1);
+    expect(child.stderrLines).toEqual([expect.stringMatching(/^No Redis for the benchmark: no Redis answering at redis:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/)]);
+  });
 
   it('stops with one sentence and exit 1 when a step of the run fails', async () => {
     const redis = await startTestRedis();

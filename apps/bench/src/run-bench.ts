@@ -34,7 +34,13 @@ export interface BenchIo {
  */
 export async function runBench(options: BenchOptions, io: BenchIo): Promise<number> {
   let server: RedisServerProcess | undefined;
-  if (!io.redisUrl) {
+  if (io.redisUrl) {
+    const problem = await redisProblem(io.redisUrl);
+    if (problem) {
+      io.stderr.write(`No Redis for the benchmark: ${problem}\n`);
+      return 1;
+    }
+  } else {
     try {
       server = await startRedisServer();
     } catch (error) {
@@ -45,11 +51,6 @@ export async function runBench(options: BenchOptions, io: BenchIo): Promise<numb
   }
   const redisUrl = io.redisUrl ?? (server as RedisServerProcess).url;
   try {
-    const problem = await redisProblem(redisUrl);
-    if (problem) {
-      io.stderr.write(`No Redis for the benchmark: ${problem}\n`);
-      return 1;
-    }
     const report = await measureAll(options, redisUrl, io);
     const human = options.json ? io.stderr : io.stdout;
     human.write(report.text);
