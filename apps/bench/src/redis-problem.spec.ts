@@ -1,13 +1,9 @@
-import { freePort, startTestRedis, type TestRedis } from '@restaurant/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, useTestRedis } from '@restaurant/shared/testing';
+import { describe, expect, it } from 'vitest';
 import { redisProblem } from './redis-problem.js';
 
 describe('redisProblem', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(() => redis.stop());
+  const redis = useTestRedis();
 
   it('says where it found no Redis, with the password masked', async () => {
     const port = await freePort();

@@ -1,18 +1,12 @@
-import { freePort, spawnNode, startTestRedis, uniqueQueueName, type TestRedis } from '@restaurant/shared/testing';
+import { freePort, spawnNode, useTestRedis, uniqueQueueName } from '@restaurant/shared/testing';
 import { SERVICE_ENV_NAMES } from '@restaurant/shared';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /** The built entry point: the file the launcher and the containers run. */
 const PRODUCER = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 function producer(env: Record<string, string>) {
   return spawnNode(PRODUCER, { env: { PATH: process.env.PATH, REDIS_URL: redis.url, QUEUE_NAME: uniqueQueueName('cook'), ...env } });

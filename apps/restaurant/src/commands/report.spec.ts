@@ -1,17 +1,11 @@
 import { BoundedQueue, runReportSchema, type RunReport } from '@restaurant/shared';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '@restaurant/shared/testing';
+import { useTestRedis, uniqueQueueName } from '@restaurant/shared/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeCliIo } from '../testing/fake-cli-io.js';
 import { reportCommand } from './report.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 async function report(args: string[]) {
   const io = fakeCliIo({ REDIS_URL: redis.url });

@@ -1,16 +1,10 @@
 import { runReportSchema, type RunReport } from '@restaurant/shared';
-import { startTestRedis, type TestRedis } from '@restaurant/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestRedis } from '@restaurant/shared/testing';
+import { describe, expect, it } from 'vitest';
 import { simulateCommand } from '../commands/simulate.js';
 import { fakeCliIo } from '../testing/fake-cli-io.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 async function simulate(engineArgs: string[]): Promise<RunReport> {
   const io = fakeCliIo({ REDIS_URL: redis.url });

@@ -1,21 +1,15 @@
-import { isAlive, spawnNode, startTestRedis, uniqueQueueName, freePort, type TestRedis } from '@restaurant/shared/testing';
+import { isAlive, spawnNode, useTestRedis, uniqueQueueName, freePort } from '@restaurant/shared/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const LINE = /^\d\d:\d\d:\d\d (producer|producer_\d+|consumer_\d+) +- (\*\*.+\*\* (READY|TAKEN AWAY)|! Food Queue (Empty|Full) !!!)$/;
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 function launcher(args: string[], env: Record<string, string | undefined> = {}, detached = false) {
   return spawnNode(CLI, {

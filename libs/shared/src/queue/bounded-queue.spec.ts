@@ -1,18 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { CapacityMismatchError } from './capacity-mismatch-error.js';
 import { decodeFoodItem, encodeFoodItem, newFoodItem } from './food-item.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 async function counters(client: Redis, queue: BoundedQueue): Promise<Record<string, number>> {
   const stats = await client.hgetall(queue.keys.stats);

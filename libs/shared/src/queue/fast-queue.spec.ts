@@ -1,18 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startRedisServer } from '../redis/redis-server-process.js';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { FastQueue } from './fast-queue.js';
 import { decodeFoodItem, encodeFoodItem, newFoodItem } from './food-item.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 async function stats(client: Redis, queue: FastQueue): Promise<Record<string, number>> {
   const raw = await client.hgetall(queue.keys.stats);

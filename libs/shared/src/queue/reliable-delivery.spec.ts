@@ -1,19 +1,14 @@
 import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { readAccounting } from './accounting.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { encodeFoodItem, newFoodItem } from './food-item.js';
 import { reclaim, ReliableDelivery } from './reliable-delivery.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 function setUp(capacity = 3, maxDeliveries = 3) {
   const client = redis.client();

@@ -1,17 +1,12 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { execInOneWrite, TransactionError } from './transaction-in-one-write.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 describe('execInOneWrite against real Redis', () => {
   it('runs the commands as one transaction and resolves with their replies in order', async () => {

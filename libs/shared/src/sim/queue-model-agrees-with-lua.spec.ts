@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BoundedQueue } from '../queue/bounded-queue.js';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { QueueModel } from './queue-model.js';
 import { createRandom } from './random.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 describe('QueueModel against the Lua scripts', () => {
   it.each([1, 3, 7])('gives the same replies and counters on one random sequence of operations (capacity %i)', async (capacity) => {

@@ -1,18 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BoundedQueue } from '../queue/bounded-queue.js';
-import { startTestRedis, uniqueQueueName, type TestRedis } from '../testing/test-redis.js';
+import { uniqueQueueName } from '../testing/test-redis.js';
+import { useTestRedis } from '../testing/use-test-redis.js';
 import { readQueueSnapshot } from './queue-snapshot.js';
 import { countersBetween } from './redis-counters.js';
 import { figuresOf } from './run-report.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useTestRedis();
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 

@@ -3,3 +3,4 @@ export { startRedisServer, freePort, type RedisServerProcess } from '../redis/re
 export { isAlive, spawnNode, type ChildHarness, type SpawnNodeOptions } from './child-harness.js';
 export { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
 export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js';
+export { useTestRedis } from './use-test-redis.js';
