@@ -42,11 +42,15 @@ describe('reading sentAtUs without JSON.parse', () => {
 
   it('reads the same from the bytes of a Buffer, multi-byte characters before the key included', () => {
     const encoder = new BenchItemEncoder(createRandom(4), 'producer_1');
-    const numbers = ['0', '12', '1795690919123456', '1795690919123.4567', '1e3', '-7.25'];
+    // Past 2^53 (9007199254740993) the digits are no longer summed exactly: read as JSON.parse rounds them.
+    const numbers = ['0', '12', '1795690919123456', '9007199254740991', '9007199254740993', '123456789012345678901', '1795690919123.4567', '1e3', '-7.25'];
     const items = [
       ...Array.from({ length: 100 }, () => encoder.next()),
       ...numbers.map((number) => `{"meal":"Crème brûlée","sentAtUs":${number}}`),
       '{"sentAtUs":1,"inner":{"sentAtUs":2}}',
+      '{"inner":{"sentAtUs":2},"sentAtUs":3}',
+      '{"sentAtUs":5,"sentAtUs":6}',
+      '{"xsentAtUs":5,"sentAtUs":8}',
       '{"note":"sentAtUs","sentAtUs":7}',
     ];
     for (const item of [...items, ...items.map(extended)]) {

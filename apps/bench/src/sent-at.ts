@@ -1,4 +1,7 @@
 const SENT_AT = '"sentAtUs":';
+const SENT_AT_BYTES = Buffer.from(SENT_AT, 'latin1');
+const ZERO = 0x30;
+const NINE = 0x39;
 const COMMA = 0x2c;
 const CLOSE = 0x7d;
 
@@ -11,6 +14,10 @@ const CLOSE = 0x7d;
  * always the one JSON.parse gives.
  */
 export function sentAtUsOf(raw: string | Buffer): number {
+  if (typeof raw !== 'string') {
+    const stamp = stampAtTheEnd(raw);
+    if (stamp !== null) return stamp;
+  }
   const at = raw.lastIndexOf(SENT_AT);
   if (at > 0 && codeAt(raw, raw.length - 1) === CLOSE) {
     const start = at + SENT_AT.length;
@@ -23,6 +30,27 @@ export function sentAtUsOf(raw: string | Buffer): number {
     }
   }
   return (JSON.parse(raw.toString()) as { sentAtUs: number }).sentAtUs;
+}
+
+/**
+ * The stamp where the bench's producers write it, `"sentAtUs":<digits>}` at the very end, read
+ * from the bytes without searching or decoding: the search and the decoding were a fifth of the
+ * batched customer's CPU (docs/bench.md, round 8). Such a key can only be one of the outer
+ * object's (the last brace closes it, and a string could not end before it), and the last of
+ * them, as JSON.parse reads it. Null for any other form of the number or of the item.
+ */
+function stampAtTheEnd(raw: Buffer): number | null {
+  const close = raw.length - 1;
+  if (raw[close] !== CLOSE) return null;
+  let start = close;
+  while (start > 0 && raw[start - 1] >= ZERO && raw[start - 1] <= NINE) start--;
+  const keyAt = start - SENT_AT_BYTES.length;
+  if (start === close || keyAt < 0) return null;
+  for (let i = 0; i < SENT_AT_BYTES.length; i++) if (raw[keyAt + i] !== SENT_AT_BYTES[i]) return null;
+  let value = 0;
+  for (let i = start; i < close; i++) value = value * 10 + (raw[i] - ZERO);
+  // Past 2^53 the sum is no longer exact; Number() of the digits rounds as JSON.parse does.
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 /**
