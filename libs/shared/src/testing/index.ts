@@ -4,3 +4,4 @@ export { isAlive, spawnNode, type ChildHarness, type SpawnNodeOptions } from './
 export { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
 export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js';
 export { useTestRedis } from './use-test-redis.js';
+export { measuredSleepUs } from './measured-sleep.js';
