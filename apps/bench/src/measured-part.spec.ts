@@ -58,6 +58,12 @@ describe('the measured part of a row', () => {
     expect(part.latency.total).toBe(100);
   });
 
+  it('reports every item when the warm-up ended only after the last item was taken', () => {
+    const part = measuredPart([producer(-5), consumer(100, 0, true)]);
+    expect(part).toMatchObject({ warmedUp: false, items: 100, spanMs: 105 });
+    expect(part.latency.total).toBe(100);
+  });
+
   it('ends a warm-up once: a second signal changes nothing', () => {
     const tally = new WorkTally(job('ours-consumer'), () => 0);
     tally.latency.recordMs(5);

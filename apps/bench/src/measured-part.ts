@@ -27,11 +27,12 @@ export function measuredPart(results: readonly WorkerResult[]): MeasuredPart {
   }
   const handled = consumers.reduce((sum, result) => sum + result.handled, 0);
   const warmups = consumers.flatMap((result) => (result.warmup ? [result.warmup] : []));
-  if (warmups.length === 0 || warmups.length < consumers.length) {
-    const start = Math.min(...producers.map((result) => result.firstAtMs ?? Infinity));
-    return { items: handled, spanMs: end - start, latency: latencyWithWarmup, latencyWithWarmup, warmedUp: false };
+  if (warmups.length === consumers.length && warmups.length > 0) {
+    const start = Math.min(...warmups.map((warmup) => warmup.endedAtMs));
+    const items = handled - warmups.reduce((sum, warmup) => sum + warmup.handled, 0);
+    // A short row can be all taken before the consumers hear that the warm-up is over.
+    if (items > 0) return { items, spanMs: end - start, latency, latencyWithWarmup, warmedUp: true };
   }
-  const start = Math.min(...warmups.map((warmup) => warmup.endedAtMs));
-  const items = handled - warmups.reduce((sum, warmup) => sum + warmup.handled, 0);
-  return { items, spanMs: end - start, latency, latencyWithWarmup, warmedUp: true };
+  const start = Math.min(...producers.map((result) => result.firstAtMs ?? Infinity));
+  return { items: handled, spanMs: end - start, latency: latencyWithWarmup, latencyWithWarmup, warmedUp: false };
 }
