@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { withQueueCommands } from './lua-commands.js';
+import { queueCommands } from './lua-commands.js';
 import type { QueueKeys } from './queue-keys.js';
 
 /**
@@ -18,7 +18,7 @@ export interface Accounting {
 }
 
 export async function readAccounting(redis: Redis, keys: QueueKeys): Promise<Accounting> {
-  const reply = await withQueueCommands(redis).accounting(keys.stats, keys.items, keys.consumers, keys.processing(''));
+  const reply = await queueCommands(redis).accounting(keys.stats, keys.items, keys.consumers, keys.processing(''));
   const [accepted, taken, queued, inFlight, deadLettered, redelivered, duplicates] = reply;
   return {
     accepted,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { CapacityMismatchError } from './capacity-mismatch-error.js';
-import { withQueueCommands, type QueueCommands } from './lua-commands.js';
+import { queueCommands, type QueueCommands } from './lua-commands.js';
 import { queueKeys, type QueueKeys } from './queue-keys.js';
 
 export type OfferResult = { status: 'ready' | 'full' | 'duplicate'; length: number };
@@ -23,21 +23,21 @@ export interface DeadLetterEntry {
  */
 export class BoundedQueue {
   readonly keys: QueueKeys;
-  protected readonly redis: Redis & QueueCommands;
+  protected readonly commands: QueueCommands;
 
   constructor(
-    redis: Redis,
+    protected readonly redis: Redis,
     readonly name: string,
     readonly capacity: number,
     private readonly dedupTtlS = DEFAULT_DEDUP_TTL_S,
   ) {
     this.keys = queueKeys(name);
-    this.redis = withQueueCommands(redis);
+    this.commands = queueCommands(redis);
   }
 
   /** Stores the capacity at first use; refuses a queue that already has another one. */
   async claimCapacity(): Promise<void> {
-    const stored = await this.redis.claimCapacity(this.keys.meta, this.capacity);
+    const stored = await this.commands.claimCapacity(this.keys.meta, this.capacity);
     if (stored !== this.capacity) throw new CapacityMismatchError(this.name, stored, this.capacity);
   }
 
@@ -45,19 +45,19 @@ export class BoundedQueue {
   async offer(item: string, itemId = idOf(item)): Promise<OfferResult> {
     const seen = this.keys.seen(itemId ?? '-');
     const ttl = itemId === undefined ? 0 : this.dedupTtlS;
-    const [status, length] = await this.redis.offer(this.keys.items, this.keys.stats, seen, this.capacity, item, ttl);
+    const [status, length] = await this.commands.offer(this.keys.items, this.keys.stats, seen, this.capacity, item, ttl);
     return { status: OFFER_STATUS[status], length };
   }
 
   async take(): Promise<TakeResult> {
-    const reply = await this.redis.take(this.keys.items, this.keys.stats);
+    const reply = await this.commands.take(this.keys.items, this.keys.stats);
     return reply[0] === 1 ? { status: 'taken', length: reply[1], raw: reply[2] } : { status: 'empty', length: 0 };
   }
 
   /** Sets aside an item that customer `entry.by` took but could not use. */
   async deadLetter(entry: DeadLetterEntry): Promise<void> {
     const { dead, stats } = this.keys;
-    await this.redis.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw);
+    await this.commands.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw);
   }
 
   async length(): Promise<number> {

@@ -30,7 +30,7 @@ export class FastQueue extends BoundedQueue {
   /** Queues what fits under the capacity, in order, and drops the rest (counted as full). */
   async offerMany(items: ReadonlyArray<string | Buffer>): Promise<OfferManyResult> {
     if (items.length === 0) return { accepted: 0, dropped: 0, length: await this.length() };
-    const [accepted, dropped, length] = await this.redis.offerBatch(
+    const [accepted, dropped, length] = await this.commands.offerBatch(
       this.keys.items,
       this.keys.stats,
       this.capacity,

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { LuaScript } from '../redis/lua-script.js';
+import type { CommandArg } from '../redis/encoded-command.js';
 
 /**
  * The scripts live as .lua files next to this module's source. From `src/queue/` and from the
@@ -32,7 +34,7 @@ export function compactLua(source: string): string {
     .join('\n');
 }
 
-/** The queue's commands as ioredis sees them once defined (EVALSHA, with EVAL after a NOSCRIPT). */
+/** The queue's commands, one Lua script each. */
 export interface QueueCommands {
   claimCapacity(meta: string, capacity: number): Promise<number>;
   offer(items: string, stats: string, seen: string, capacity: number, item: string, dedupTtlS: number): Promise<[number, number]>;
@@ -83,18 +85,26 @@ const SCRIPTS: Record<keyof QueueCommands, string> = {
   offerBatch: 'offer-batch-2.lua',
 };
 
-const loaded = new Map<string, string>();
+const scripts = new Map<keyof QueueCommands, LuaScript>();
 
-/** Defines the queue's commands on a connection, once; the file name says the number of keys. */
-export function withQueueCommands(redis: Redis): Redis & QueueCommands {
-  for (const [name, fileName] of Object.entries(SCRIPTS)) {
-    if (name in redis) continue;
-    let lua = loaded.get(fileName);
-    if (lua === undefined) {
-      lua = loadLuaScript(fileName);
-      loaded.set(fileName, lua);
-    }
-    redis.defineCommand(name, { lua, numberOfKeys: Number(/-(\d+)\.lua$/.exec(fileName)?.[1]) });
+/** A script, read once; the file name says the number of keys. */
+function scriptFor(name: keyof QueueCommands): LuaScript {
+  let script = scripts.get(name);
+  if (script === undefined) {
+    const fileName = SCRIPTS[name];
+    script = new LuaScript(loadLuaScript(fileName), Number(/-(\d+)\.lua$/.exec(fileName)?.[1]));
+    scripts.set(name, script);
   }
-  return redis as Redis & QueueCommands;
+  return script;
+}
+
+/** The queue's commands on a connection: each runs its script (EVALSHA, EVAL when the server lacks it). */
+export function queueCommands(redis: Redis): QueueCommands {
+  const commands = Object.fromEntries(
+    (Object.keys(SCRIPTS) as Array<keyof QueueCommands>).map((name) => [
+      name,
+      (...keysAndArgs: CommandArg[]) => scriptFor(name).run(redis, keysAndArgs),
+    ]),
+  );
+  return commands as unknown as QueueCommands;
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { withQueueCommands, type QueueCommands } from './lua-commands.js';
+import { queueCommands, type QueueCommands } from './lua-commands.js';
 import type { QueueKeys } from './queue-keys.js';
 import type { BoundedQueue } from './bounded-queue.js';
 
@@ -20,23 +20,23 @@ export interface ReliableDeliveryOptions {
  * if the customer dies, a reaper returns it (see reaper.ts), and a graceful stop returns it too.
  */
 export class ReliableDelivery {
-  private readonly redis: Redis & QueueCommands;
+  private readonly commands: QueueCommands;
   private readonly keys: QueueKeys;
   private readonly processing: string;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     queue: BoundedQueue,
     private readonly options: ReliableDeliveryOptions,
   ) {
-    this.redis = withQueueCommands(redis);
+    this.commands = queueCommands(redis);
     this.keys = queue.keys;
     this.processing = queue.keys.processing(options.consumer);
   }
 
   async take(): Promise<ReliableTakeResult> {
     const { items, stats, deliveries, consumers } = this.keys;
-    const reply = await this.redis.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
+    const reply = await this.commands.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
     return reply[0] === 1
       ? { status: 'taken', length: reply[1], raw: reply[2], deliveries: reply[3] }
       : { status: 'empty', length: 0 };
@@ -45,12 +45,12 @@ export class ReliableDelivery {
   /** True when acknowledged; false when the item had already been returned by a reaper. */
   async ack(raw: string, itemId: string | undefined): Promise<boolean> {
     const { stats, deliveries } = this.keys;
-    return (await this.redis.ack(this.processing, stats, deliveries, raw, itemId ?? '')) === 1;
+    return (await this.commands.ack(this.processing, stats, deliveries, raw, itemId ?? '')) === 1;
   }
 
   /** Says this customer is alive for `ttlMs` more milliseconds. */
   async heartbeat(ttlMs: number): Promise<void> {
-    await this.redis.heartbeat(this.keys.heartbeat(this.options.consumer), this.keys.consumers, this.options.consumer, ttlMs);
+    await this.commands.heartbeat(this.keys.heartbeat(this.options.consumer), this.keys.consumers, this.options.consumer, ttlMs);
   }
 
   /** Graceful stop: everything this customer holds goes back to the front of the queue. */
@@ -68,8 +68,7 @@ export async function reclaim(
   maxDeliveries: number,
   mode: 'stop' | 'reap',
 ): Promise<{ returned: number; deadLettered: number; alive: boolean }> {
-  const commands = withQueueCommands(redis);
-  const [returned, deadLettered] = await commands.reclaim(
+  const [returned, deadLettered] = await queueCommands(redis).reclaim(
     keys.items,
     keys.stats,
     keys.processing(consumer),

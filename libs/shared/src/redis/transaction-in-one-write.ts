@@ -1,7 +1,8 @@
-import { Command, type Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { whenReady } from './connect-redis.js';
+import { encodedCommand, type CommandArg } from './encoded-command.js';
 
-export type RedisCommand = [name: string, ...args: Array<string | number | Buffer>];
+export type RedisCommand = [name: string, ...args: CommandArg[]];
 
 /** How bulk-string replies come back: decoded as UTF-8 strings, or as the bytes Redis sent. */
 export type BulkReplyForm = 'string' | 'buffer';
@@ -42,7 +43,7 @@ export async function execInOneWrite(
 ): Promise<unknown[]> {
   if (redis.status !== 'ready') await untilReady(redis);
   const sent = [['multi'] as RedisCommand, ...commands, ['exec'] as RedisCommand].map(([name, ...args], index) => {
-    const command = new Command(name, args, { replyEncoding: bulkReplies === 'buffer' ? null : 'utf8' });
+    const command = encodedCommand(name, args, bulkReplies === 'buffer' ? null : 'utf8');
     command.pipelineIndex = index;
     command.inTransaction = true;
     return command;
