@@ -20,8 +20,7 @@ export const prepareOursProducer: PrepareWorker = async (job, tally) => {
         const { status } = await queue.offer(items.next());
         if (status === 'full') tally.dropped++;
       } else {
-        const batch = Array.from({ length: size }, () => items.next());
-        tally.dropped += (await queue.offerMany(batch)).dropped;
+        tally.dropped += (await queue.offerMany(items.batch(size))).dropped;
       }
       tally.count(size);
     }
