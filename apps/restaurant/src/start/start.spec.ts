@@ -99,11 +99,12 @@ describe('npm start (the launcher)', () => {
   });
 
   it('rejects bad flags with every problem listed and exit code 2, before starting anything', async () => {
-    const run = launcher(['--capacity', '-1', '--consumer-min', '9', '--consumer-max', '2', '--cooks', '3', '--duration', 'soon']);
+    const run = launcher(['--capacity', '-1', '--consumer-min', '9', '--consumer-max', '2', '--cooks', '3', '--duration', 'soon', '--producers', 'abc']);
     expect((await run.exited).code).toBe(2);
     expect(run.stderrLines).toEqual([
       'Invalid configuration:',
       '  --cooks="3": unknown option; see --help',
+      '  --producers="abc": must be a whole number from 0 to 1000',
       '  --duration="soon": must be a duration such as 500ms, 30s, 2m or 1h',
       '  --capacity="-1": must be a whole number from 1 to 1000000000',
       '  --consumer-min="9": must not be greater than the maximum (2)',

@@ -19,7 +19,7 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
     .trim()
-    .regex(/^-?\d+$/, { message: `must be a whole number from ${min} to ${max}` })
+    .regex(/^-?\d+$/, { message: `must be a whole number from ${min} to ${max}`, abort: true })
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `must be a whole number from ${min} to ${max}` });
 }
