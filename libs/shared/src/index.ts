@@ -19,7 +19,7 @@ export { readAccounting, type Accounting } from './queue/accounting.js';
 export { offerNaively } from './queue/naive-admission.js';
 export { startReaper, type Reaper, type ReaperOptions } from './queue/reaper.js';
 export { reclaim, ReliableDelivery, type ReliableTakeResult } from './queue/reliable-delivery.js';
-export { decimalLength, writeDecimal } from './bytes/ascii-decimal.js';
+export { writeDecimal } from './bytes/ascii-decimal.js';
 export { closeRedis, connectRedis, whenReady, type ConnectOptions } from './redis/connect-redis.js';
 export { pingRedis } from './redis/ping-redis.js';
 export { redactUrl } from './redis/redact-url.js';
