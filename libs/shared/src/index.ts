@@ -20,6 +20,7 @@ export { offerNaively } from './queue/naive-admission.js';
 export { startReaper, type Reaper, type ReaperOptions } from './queue/reaper.js';
 export { reclaim, ReliableDelivery, type ReliableTakeResult } from './queue/reliable-delivery.js';
 export { writeDecimal } from './bytes/ascii-decimal.js';
+export { encodeCommand } from './redis/encoded-command.js';
 export { closeRedis, connectRedis, whenReady, type ConnectOptions } from './redis/connect-redis.js';
 export { pingRedis } from './redis/ping-redis.js';
 export { redactUrl } from './redis/redact-url.js';
