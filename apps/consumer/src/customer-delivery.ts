@@ -1,5 +1,6 @@
 import {
   modelSecondsToWallMs,
+  type DeadLetterEntry,
   ReliableDelivery,
   sleepUnlessAborted,
   startReaper,
@@ -14,13 +15,20 @@ export interface CustomerDelivery {
   take(): Promise<Taken>;
   /** The customer has the meal: eat it, then say so (reliable delivery acknowledges it here). */
   eat(raw: string, itemId: string, meal: string): Promise<void>;
+  /** Sets aside a taken item the customer cannot use. */
+  deadLetter(entry: DeadLetterEntry): Promise<void>;
   /** The customer stops: return anything still held. */
   close(): Promise<void>;
 }
 
 /** The original: RPOP, and a taken meal is gone from the queue at once. */
 export function simpleDelivery({ queue }: ServiceContext): CustomerDelivery {
-  return { take: () => queue.take(), eat: async () => undefined, close: async () => undefined };
+  return {
+    take: () => queue.take(),
+    eat: async () => undefined,
+    deadLetter: (entry) => queue.deadLetter(entry, 'taken'),
+    close: async () => undefined,
+  };
 }
 
 /**
@@ -52,6 +60,7 @@ export async function reliableDelivery({ config, logger, queue, redis, signal }:
       if (signal.aborted) return; // still held: close() returns it
       if (!(await delivery.ack(raw, itemId))) logger.warn(`**${meal}** had already been returned to the queue`);
     },
+    deadLetter: (entry) => queue.deadLetter(entry, 'held'),
     async close() {
       reaper.stop();
       const returned = await delivery.returnHeld().catch(() => 0);

@@ -7,7 +7,7 @@ import { reliableDelivery, simpleDelivery } from './customer-delivery.js';
  * aside in the dead-letter list with the reason, and the customer goes on.
  */
 export async function runCustomer(context: ServiceContext): Promise<void> {
-  const { config, logger, queue, random, signal } = context;
+  const { config, logger, random, signal } = context;
   const delivery = config.delivery === 'reliable' ? await reliableDelivery(context) : simpleDelivery(context);
 
   const visit = async (): Promise<void> => {
@@ -18,7 +18,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
     }
     const decoded = decodeFoodItem(taken.raw, config.maxItemBytes);
     if (!decoded.ok) {
-      await queue.deadLetter({ reason: decoded.reason, raw: taken.raw, by: config.roleName, at: new Date().toISOString() });
+      await delivery.deadLetter({ reason: decoded.reason, raw: taken.raw, by: config.roleName, at: new Date().toISOString() });
       logger.warn(`set aside an unreadable item (${decoded.reason}) in the dead-letter list`);
       return;
     }

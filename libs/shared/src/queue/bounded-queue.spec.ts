@@ -108,7 +108,7 @@ describe('BoundedQueue against real Redis', () => {
     await client.lpush(queue.keys.items, 'not json at all');
     const taken = await queue.take();
     if (taken.status !== 'taken') throw new Error('expected the malformed item');
-    await queue.deadLetter({ reason: 'not JSON', raw: taken.raw, by: 'consumer_1', at: new Date().toISOString() });
+    await queue.deadLetter({ reason: 'not JSON', raw: taken.raw, by: 'consumer_1', at: new Date().toISOString() }, 'taken');
 
     const [entry] = await client.lrange(queue.keys.dead, 0, -1);
     expect(JSON.parse(entry)).toMatchObject({ reason: 'not JSON', raw: 'not json at all', by: 'consumer_1' });

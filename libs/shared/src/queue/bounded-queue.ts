@@ -54,10 +54,13 @@ export class BoundedQueue {
     return reply[0] === 1 ? { status: 'taken', length: reply[1], raw: reply[2] } : { status: 'empty', length: 0 };
   }
 
-  /** Sets aside an item that customer `entry.by` took but could not use. */
-  async deadLetter(entry: DeadLetterEntry): Promise<void> {
+  /**
+   * Sets aside an item that customer `entry.by` took but could not use: `taken` with a plain
+   * take, `held` in its processing list with reliable delivery.
+   */
+  async deadLetter(entry: DeadLetterEntry, how: 'taken' | 'held'): Promise<void> {
     const { dead, stats } = this.keys;
-    await this.commands.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw);
+    await this.commands.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw, how);
   }
 
   async length(): Promise<number> {

@@ -39,7 +39,7 @@ export interface QueueCommands {
   claimCapacity(meta: string, capacity: number): Promise<number>;
   offer(items: string, stats: string, seen: string, capacity: number, item: string, dedupTtlS: number): Promise<[number, number]>;
   take(items: string, stats: string): Promise<[0, 0] | [1, number, string]>;
-  deadLetter(dead: string, stats: string, processing: string, entry: string, raw: string): Promise<number>;
+  deadLetter(dead: string, stats: string, processing: string, entry: string, raw: string, how: 'held' | 'taken'): Promise<number>;
   takeReliable(
     items: string,
     stats: string,
@@ -49,7 +49,7 @@ export interface QueueCommands {
     consumer: string,
   ): Promise<[0, 0] | [1, number, string, number]>;
   accounting(stats: string, items: string, consumers: string, processingPrefix: string): Promise<number[]>;
-  ack(processing: string, stats: string, deliveries: string, raw: string, id: string): Promise<0 | 1>;
+  ack(processing: string, stats: string, deliveries: string, acked: string, raw: string, id: string): Promise<0 | 1>;
   reclaim(
     items: string,
     stats: string,
@@ -58,6 +58,7 @@ export interface QueueCommands {
     dead: string,
     consumers: string,
     heartbeat: string,
+    acked: string,
     consumer: string,
     maxDeliveries: number,
     mode: 'stop' | 'reap',
@@ -79,8 +80,8 @@ const SCRIPTS: Record<keyof QueueCommands, string> = {
   deadLetter: 'dead-letter-3.lua',
   takeReliable: 'take-reliable-5.lua',
   accounting: 'accounting-3.lua',
-  ack: 'ack-3.lua',
-  reclaim: 'reclaim-7.lua',
+  ack: 'ack-4.lua',
+  reclaim: 'reclaim-8.lua',
   heartbeat: 'heartbeat-2.lua',
   offerBatch: 'offer-batch-2.lua',
 };

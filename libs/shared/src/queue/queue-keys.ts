@@ -23,6 +23,8 @@ export interface QueueKeys {
   processing(consumer: string): string;
   /** Reliable delivery: exists (with a TTL) while the customer is alive. */
   heartbeat(consumer: string): string;
+  /** Reliable delivery: the id the customer acknowledged last, so a re-sent acknowledgement is known. */
+  acked(consumer: string): string;
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -45,5 +47,6 @@ export function queueKeys(queueName: string): QueueKeys {
     seen: (itemId) => `${tag}:seen:${itemId}`,
     processing: (consumer) => `${tag}:processing:${consumer}`,
     heartbeat: (consumer) => `${tag}:heartbeat:${consumer}`,
+    acked: (consumer) => `${tag}:acked:${consumer}`,
   };
 }

@@ -38,8 +38,9 @@ describe('reliable delivery', () => {
     if (taken.status !== 'taken') return;
 
     expect(await alice.ack(taken.raw, item.id)).toBe(true);
-    expect(await alice.ack(taken.raw, item.id)).toBe(false);
+    expect(await alice.ack(taken.raw, item.id)).toBe(true); // the same acknowledgement, re-sent
     expect(await readAccounting(client, queue.keys)).toMatchObject({ accepted: 1, inFlight: 0, taken: 1, lost: 0 });
+    expect(await client.hget(queue.keys.stats, 'lateAcks')).toBeNull();
   });
 
   it('counts held items against the capacity, so a returned item always fits', async () => {
@@ -61,7 +62,7 @@ describe('reliable delivery', () => {
     await alice.heartbeat(150);
     const first = await offerMeal(queue, 'Apple Pie');
     await offerMeal(queue, 'Pumpkin Soup');
-    await alice.take();
+    const held = await alice.take();
 
     expect(await reclaim(client, queue.keys, 'consumer_1', 3, 'reap')).toMatchObject({ alive: true, returned: 0 });
     await sleep(200);
@@ -71,6 +72,10 @@ describe('reliable delivery', () => {
     expect(again).toMatchObject({ status: 'taken', deliveries: 2 });
     expect(again.status === 'taken' && JSON.parse(again.raw).id).toBe(first.id);
     expect(await readAccounting(client, queue.keys)).toMatchObject({ redelivered: 1, inFlight: 1, lost: 0 });
+    // alice was slow, not dead: her acknowledgement now is late, refused and counted
+    expect(held.status === 'taken' && (await alice.ack(held.raw, first.id))).toBe(false);
+    expect(await client.hget(queue.keys.stats, 'lateAcks')).toBe('1');
+    expect(await readAccounting(client, queue.keys)).toMatchObject({ taken: 0, inFlight: 1, lost: 0 });
   });
 
   it('dead-letters an item that came back more than the allowed number of times, with the reason', async () => {

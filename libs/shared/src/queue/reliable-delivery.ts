@@ -34,6 +34,7 @@ export class ReliableDelivery {
     this.processing = queue.keys.processing(options.consumer);
   }
 
+  /** The oldest item, now held; or the one still held, handed out by a take whose reply was lost. */
   async take(): Promise<ReliableTakeResult> {
     const { items, stats, deliveries, consumers } = this.keys;
     const reply = await this.commands.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
@@ -42,10 +43,14 @@ export class ReliableDelivery {
       : { status: 'empty', length: 0 };
   }
 
-  /** True when acknowledged; false when the item had already been returned by a reaper. */
+  /**
+   * True when acknowledged (also when this same acknowledgement went through before and was
+   * re-sent after a reconnect); false when the item had already been returned by a reaper.
+   */
   async ack(raw: string, itemId: string | undefined): Promise<boolean> {
     const { stats, deliveries } = this.keys;
-    return (await this.commands.ack(this.processing, stats, deliveries, raw, itemId ?? '')) === 1;
+    const acked = this.keys.acked(this.options.consumer);
+    return (await this.commands.ack(this.processing, stats, deliveries, acked, raw, itemId ?? '')) === 1;
   }
 
   /** Says this customer is alive for `ttlMs` more milliseconds. */
@@ -76,6 +81,7 @@ export async function reclaim(
     keys.dead,
     keys.consumers,
     keys.heartbeat(consumer),
+    keys.acked(consumer),
     consumer,
     maxDeliveries,
     mode,

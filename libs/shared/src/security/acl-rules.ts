@@ -45,6 +45,7 @@ const CONSUMER_GRANTS: Grant[] = [
   { keys: (k) => [k.processing('*')], commands: ['lrem', 'lrange', 'lindex', 'lpop', 'llen', 'del'] },
   { keys: (k) => [k.dead], commands: ['rpush'] },
   { keys: (k) => [k.heartbeat('*')], commands: ['set', 'exists', 'pexpire', 'del'] },
+  { keys: (k) => [k.acked('*')], commands: ['set', 'get', 'del'] },
   { keys: (k) => [k.consumers], commands: ['sadd', 'srem', 'smembers'] },
   { keys: (k) => [k.reaper], commands: ['set', 'del'] },
 ];

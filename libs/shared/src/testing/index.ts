@@ -5,3 +5,4 @@ export { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaw
 export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js';
 export { useTestRedis } from './use-test-redis.js';
 export { measuredSleepUs } from './measured-sleep.js';
+export { startReplyCuttingProxy, type ReplyCuttingProxy } from './reply-cutting-proxy.js';

@@ -7,9 +7,16 @@
   KEYS[3] this customer's processing list (empty in simple delivery)
   ARGV[1] the entry: JSON with the raw item, the reason, who and when
   ARGV[2] the item exactly as taken
+  ARGV[3] 'held': reliable delivery, the item is in the processing list; 'taken': simple
+          delivery, the item was counted as taken when it was popped
   Reply:  the length of the dead-letter list
 ]]
-if redis.call('LREM', KEYS[3], 1, ARGV[2]) == 1 then
+if ARGV[3] == 'held' then
+  -- Not held any more: set aside by this same call before (ioredis re-sends an unanswered
+  -- command after a reconnect), or returned by a reaper; either way nothing is left to do.
+  if redis.call('LREM', KEYS[3], 1, ARGV[2]) == 0 then
+    return redis.call('LLEN', KEYS[1])
+  end
   redis.call('HINCRBY', KEYS[2], 'inFlight', -1)
 else
   redis.call('HINCRBY', KEYS[2], 'taken', -1)

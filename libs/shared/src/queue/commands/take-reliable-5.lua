@@ -1,7 +1,7 @@
 --[[
   Reliable delivery: a customer moves the oldest item into its own processing list (the Redis
   reliable-queue pattern) instead of removing it. It stays there, counted as in flight, until
-  the customer acknowledges it (ack-3.lua) or a reaper returns it (reclaim-7.lua).
+  the customer acknowledges it (ack-4.lua) or a reaper returns it (reclaim-8.lua).
 
   KEYS[1] items list
   KEYS[2] stats hash
@@ -12,10 +12,21 @@
   ARGV[1] the customer's name
   Reply:  {1, length after, item, deliveries of this item} when an item was taken
           {0, 0}                                            when the queue was empty
+
+  A customer holds one item at a time: it acknowledges or returns each before it takes the next.
+  So an item already in its processing list was handed out by a take whose reply never arrived
+  (ioredis re-sends an unanswered command after a reconnect). That item is handed out again,
+  with nothing counted; taking a second one would leave the first held for as long as the
+  customer lives, a place on the queue lost with every reconnect.
 ]]
 -- @include track-length
 
 local length = redis.call('LLEN', KEYS[1])
+local held = redis.call('LINDEX', KEYS[3], -1)
+if held then
+  local id = string.match(held, '"id":"([^"]+)"')
+  return {1, length, held, tonumber(id and redis.call('HGET', KEYS[4], id) or '1')}
+end
 if length == 0 then
   redis.call('HINCRBY', KEYS[2], 'empty', 1)
   return {0, 0}

@@ -11,6 +11,8 @@
   KEYS[5] dead-letter list
   KEYS[6] consumers set
   KEYS[7] the customer's heartbeat key
+  KEYS[8] the customer's last acknowledged id: forgotten, so that an acknowledgement arriving
+          after this is late, not a re-sent one
   ARGV[1] the customer's name
   ARGV[2] maxDeliveries
   ARGV[3] 'stop': the customer returns its own items (the delivery does not count, the
@@ -60,4 +62,5 @@ if held > 0 then
   redis.call('HINCRBY', KEYS[2], 'inFlight', -held)
 end
 redis.call('SREM', KEYS[6], ARGV[1])
+redis.call('DEL', KEYS[8])
 return {returned, dead}

@@ -5,12 +5,17 @@
   KEYS[1] this customer's processing list
   KEYS[2] stats hash
   KEYS[3] deliveries hash
+  KEYS[4] this customer's last acknowledged id
   ARGV[1] the item exactly as taken
   ARGV[2] the item's id ('' when it has none)
-  Reply:  1 when acknowledged; 0 when the item was no longer held (a reaper returned it), so
-          nothing is counted twice
+  Reply:  1 when acknowledged, now or by this same acknowledgement before (ioredis re-sends an
+          unanswered command after a reconnect); 0 when the item was no longer held (a reaper
+          returned it), counted as `lateAcks`. Nothing is counted twice.
 ]]
 if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then
+  if ARGV[2] ~= '' and redis.call('GET', KEYS[4]) == ARGV[2] then
+    return 1
+  end
   redis.call('HINCRBY', KEYS[2], 'lateAcks', 1)
   return 0
 end
@@ -18,5 +23,6 @@ redis.call('HINCRBY', KEYS[2], 'inFlight', -1)
 redis.call('HINCRBY', KEYS[2], 'taken', 1)
 if ARGV[2] ~= '' then
   redis.call('HDEL', KEYS[3], ARGV[2])
+  redis.call('SET', KEYS[4], ARGV[2])
 end
 return 1
