@@ -52,9 +52,14 @@ export async function accountingOf(url: string, queue: string): Promise<Accounti
 
 /** Resolves once a line matching the pattern appears after the first `from` lines. */
 export async function lineAfter(lines: string[], from: number, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  await until(() => lines.slice(from).some((line) => pattern.test(line)), `a line matching ${pattern} after line ${from}`, lines, timeoutMs);
+}
+
+/** Resolves once `done()` holds; rejects after the timeout with what was awaited and the last lines. */
+export async function until(done: () => boolean, awaited: string, lines: string[], timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!lines.slice(from).some((line) => pattern.test(line))) {
-    if (Date.now() > deadline) throw new Error(`no line matching ${pattern} after line ${from}:\n${lines.slice(from).join('\n')}`);
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`no ${awaited} within ${timeoutMs} ms; the last lines:\n${lines.slice(-30).join('\n')}`);
     await sleep(20);
   }
 }

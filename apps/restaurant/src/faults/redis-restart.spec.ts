@@ -1,7 +1,7 @@
 import { spawnNode, startRedisServer } from '@restaurant/shared/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { accountingOf, CLI, lineAfter, startOwnRedis, uniqueQueueName } from './fault-harness.js';
+import { accountingOf, CLI, lineAfter, startOwnRedis, uniqueQueueName, until } from './fault-harness.js';
 import { recordFaultOutcome } from './fault-summary.js';
 
 describe('fault: Redis restarted under a running launcher', () => {
@@ -15,7 +15,7 @@ describe('fault: Redis restarted under a running launcher', () => {
     try {
       const lines = launcher.stdoutLines;
       const taken = () => lines.filter((line) => line.includes('"event":"taken"')).length;
-      while (taken() < 20) await sleep(20);
+      await until(() => taken() >= 20, '20 meals taken', lines);
       const { port } = own.server;
       await own.server.stop({ keepDir: true });
       await launcher.waitForLine(/could not offer/);
@@ -26,7 +26,9 @@ describe('fault: Redis restarted under a running launcher', () => {
         for (const role of ['producer_1', 'producer_2']) await lineAfter(lines, restartedAt, new RegExp(`"role":"${role}".*"event":"(ready|full)"`));
         for (const role of ['consumer_1', 'consumer_2', 'consumer_3']) await lineAfter(lines, restartedAt, new RegExp(`"role":"${role}".*"event":"(taken|empty)"`));
         const takenBefore = taken();
-        while (taken() < takenBefore + 20) await sleep(20);
+        // A take whose reply the restart cut is re-sent; were it to take a second meal, the first
+        // would stay held, and three such would fill the queue for good.
+        await until(() => taken() >= takenBefore + 20, '20 more meals taken after the restart', lines);
 
         launcher.kill('SIGTERM');
         expect(await launcher.exited).toEqual({ code: 0, signal: null });
