@@ -34,7 +34,10 @@ export class ReliableDelivery {
     this.processing = queue.keys.processing(options.consumer);
   }
 
-  /** The oldest item, now held; or the one still held, handed out by a take whose reply was lost. */
+  /**
+   * The oldest item, now held. A customer acknowledges or returns each item before its next
+   * take, so an item still held is one a take whose reply was lost handed out: that one again.
+   */
   async take(): Promise<ReliableTakeResult> {
     const { items, stats, deliveries, consumers } = this.keys;
     const reply = await this.commands.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
