@@ -17,28 +17,34 @@ afterEach(async () => {
 });
 
 /**
- * A customer whose connection goes through a proxy that can lose a reply: the server runs the
- * command, the connection breaks before the answer arrives, and ioredis re-sends the command
- * after it reconnects, as it does after a Redis restart.
+ * A queue reached through a proxy that can lose a reply: the server runs the command, the
+ * connection breaks before the answer arrives, and ioredis re-sends the command after it
+ * reconnects, as it does after a Redis restart. `scripts` are loaded beforehand, so that the
+ * reply cut is the script's, not a NOSCRIPT before it ran.
  */
-async function customerBehindProxy() {
+async function queueBehindProxy(mode: 'patient' | 'fail-fast', scripts: string[]) {
   const proxy: ReplyCuttingProxy = await startReplyCuttingProxy(redis.url);
-  const connection: Redis = connectRedis({ url: proxy.url, mode: 'patient' });
+  const connection: Redis = connectRedis({ url: proxy.url, mode });
   cleanUp.push(() => proxy.close(), () => closeRedis(connection));
   await whenReady(connection);
   const admin = redis.client();
-  // Loaded beforehand, so that the reply cut is the script's, not a NOSCRIPT before it ran.
-  for (const file of ['take-reliable-5.lua', 'ack-4.lua', 'dead-letter-3.lua']) await admin.script('LOAD', loadLuaScript(file));
+  for (const file of scripts) await admin.script('LOAD', loadLuaScript(file));
   const adminQueue = new BoundedQueue(admin, uniqueQueueName('resent'), 3);
   await adminQueue.claimCapacity();
-  const customerQueue = new BoundedQueue(connection, adminQueue.name, 3);
-  const delivery = new ReliableDelivery(connection, customerQueue, { consumer: 'consumer_1', maxDeliveries: 3 });
+  return { proxy, connection, admin, adminQueue, proxiedQueue: new BoundedQueue(connection, adminQueue.name, 3) };
+}
+
+/** A customer (patient connection, as the service's) behind the proxy. */
+async function customerBehindProxy() {
+  const behind = await queueBehindProxy('patient', ['take-reliable-5.lua', 'ack-4.lua', 'dead-letter-3.lua']);
+  const { connection, adminQueue, proxiedQueue } = behind;
+  const delivery = new ReliableDelivery(connection, proxiedQueue, { consumer: 'consumer_1', maxDeliveries: 3 });
   const offer = async (meal: string) => {
     const item = newFoodItem(meal, 'producer');
     await adminQueue.offer(encodeFoodItem(item), item.id);
     return item;
   };
-  return { proxy, admin, adminQueue, customerQueue, delivery, offer };
+  return { ...behind, customerQueue: proxiedQueue, delivery, offer };
 }
 
 describe('reliable delivery, a reply lost and the command re-sent', () => {
@@ -85,19 +91,11 @@ describe('reliable delivery, a reply lost and the command re-sent', () => {
 
 describe('a cook, a reply lost', () => {
   it('a re-sent offer is refused as a duplicate: one meal on the queue', async () => {
-    const proxy = await startReplyCuttingProxy(redis.url);
-    const connection = connectRedis({ url: proxy.url, mode: 'fail-fast' });
-    cleanUp.push(() => proxy.close(), () => closeRedis(connection));
-    await whenReady(connection);
-    const admin = redis.client();
-    const adminQueue = new BoundedQueue(admin, uniqueQueueName('resent'), 3);
-    await adminQueue.claimCapacity();
-    await admin.script('LOAD', loadLuaScript('offer-3.lua'));
-    const cookQueue = new BoundedQueue(connection, adminQueue.name, 3);
+    // a cook's connection fails fast while Redis is away; ioredis still re-sends what was unanswered
+    const { proxy, admin, adminQueue, proxiedQueue: cookQueue } = await queueBehindProxy('fail-fast', ['offer-3.lua']);
     const item = newFoodItem('Apple Pie', 'producer_1');
 
     proxy.cutNextReply();
-    // ioredis re-sends it after the reconnect, also on a cook's fail-fast connection
     expect(await cookQueue.offer(encodeFoodItem(item), item.id)).toEqual({ status: 'duplicate', length: 1 });
     expect(await readAccounting(admin, adminQueue.keys)).toMatchObject({ accepted: 1, queued: 1, duplicates: 1, lost: 0 });
   });
