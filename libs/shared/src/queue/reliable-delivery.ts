@@ -23,6 +23,7 @@ export class ReliableDelivery {
   private readonly commands: QueueCommands;
   private readonly keys: QueueKeys;
   private readonly processing: string;
+  private readonly acked: string;
 
   constructor(
     private readonly redis: Redis,
@@ -32,6 +33,7 @@ export class ReliableDelivery {
     this.commands = queueCommands(redis);
     this.keys = queue.keys;
     this.processing = queue.keys.processing(options.consumer);
+    this.acked = queue.keys.acked(options.consumer);
   }
 
   /**
@@ -52,8 +54,7 @@ export class ReliableDelivery {
    */
   async ack(raw: string, itemId: string | undefined): Promise<boolean> {
     const { stats, deliveries } = this.keys;
-    const acked = this.keys.acked(this.options.consumer);
-    return (await this.commands.ack(this.processing, stats, deliveries, acked, raw, itemId ?? '')) === 1;
+    return (await this.commands.ack(this.processing, stats, deliveries, this.acked, raw, itemId ?? '')) === 1;
   }
 
   /** Says this customer is alive for `ttlMs` more milliseconds. */
