@@ -36,21 +36,15 @@ const warmupFor = (items: number): number => Math.floor(items * WARMUP_SHARE);
 const BATCH_PRODUCER_IN_FLIGHT = 4;
 const BATCH_CONSUMER_IN_FLIGHT = 4;
 /**
- * One item per round trip still, but up to sixteen takes in flight per customer (one while it
- * keeps up, see adaptive-takes.ts): with one, a customer is exactly as fast as a cook, the list
+ * One item per round trip still (unbatched and blocking rows), but up to sixteen takes in
+ * flight per customer (one while it keeps up, see adaptive-takes.ts): with one, a customer is exactly as fast as a cook, the list
  * grows by chance and the latency measured is the backlog's. The most sets how fast a customer
  * that lost the CPU for a moment drains what the cook queued meanwhile: at 1/1, 50,000 items,
  * the p99 was 15-37 ms with two and 2.4-3.6 ms with four on one machine (docs/bench.md, round
  * 2); on a faster one, where the cook moved 13,000 items a second, four left 13-23 ms in four of
  * eight runs and sixteen met 2 ms in 9 of 12 (round 11). BullMQ's concurrency follows it.
  */
-const UNBATCHED_CONSUMER_IN_FLIGHT = 16;
-/**
- * A blocking customer holds a connection per take in flight, all of them always waiting: four
- * per customer made 16 waiters at 2/4, and every item woke them all (1.29x BullMQ in a quick
- * run; the full run before, with two, gave 1.74x).
- */
-const BLOCKING_CONSUMER_IN_FLIGHT = 2;
+const ONE_ITEM_CONSUMER_IN_FLIGHT = 16;
 
 /** Every run of the benchmark, in order: ours, BullMQ at the same shapes, then the ceiling. */
 export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions, 'quick' | 'only' | 'items'>): BenchPlan {
@@ -70,7 +64,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     items,
     warmupItems: warmupFor(items),
     producerInFlight: batch === 1 ? 1 : BATCH_PRODUCER_IN_FLIGHT,
-    consumerInFlight: batch > 1 ? BATCH_CONSUMER_IN_FLIGHT : mode === 'blocking' ? BLOCKING_CONSUMER_IN_FLIGHT : UNBATCHED_CONSUMER_IN_FLIGHT,
+    consumerInFlight: batch > 1 ? BATCH_CONSUMER_IN_FLIGHT : ONE_ITEM_CONSUMER_IN_FLIGHT,
     rssAtItems: [],
   });
   const scenarios: Scenario[] = [

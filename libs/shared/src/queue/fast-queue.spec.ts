@@ -233,6 +233,27 @@ describe('FastQueue blocking takes against real Redis', () => {
     expect(await stats(redis.client(), queue)).toEqual({});
   });
 
+  it('waits on one connection while another takes, leaving the list as it was and counting no miss', async () => {
+    const name = uniqueQueueName('blocking-two-connections');
+    const waiter = new FastQueue(redis.client(), name, 10);
+    const taker = new FastQueue(redis.client(), name, 10);
+    await taker.claimCapacity();
+    expect(await taker.takeMany(5, undefined, false)).toEqual({ items: [], length: 0 });
+
+    const waiting = waiter.waitForItems(5);
+    await sleep(100);
+    const sent = items(2, 'producer');
+    await taker.offerMany(sent);
+    expect(await waiting).toBe(true);
+    expect(await redis.client().lrange(taker.keys.items, 0, -1)).toEqual([...sent].reverse());
+    expect(await taker.takeMany(5, undefined, false)).toEqual({ items: sent, length: 0 });
+
+    expect(await waiter.waitForItems(0.1)).toBe(false);
+    const counters = await stats(redis.client(), taker);
+    expect(counters).toMatchObject({ ready: 2, taken: 2 });
+    expect(counters.empty).toBeUndefined();
+  });
+
   it('keeps exact counts and the capacity with blocking customers racing batch and single cooks', async () => {
     const name = uniqueQueueName('blocking-race');
     const capacity = 8;

@@ -40,24 +40,27 @@ export class FastQueue extends BoundedQueue {
   }
 
   /**
-   * Takes up to `max` of the oldest items; an empty queue counts one miss, as `take()` does.
-   * `as` 'buffer' hands them out as Buffers, for a caller that reads bytes (decoding 100 items a
-   * take was a tenth of the benchmark customer's CPU; docs/bench.md, round 7).
+   * Takes up to `max` of the oldest items; an empty queue counts one miss, as `take()` does,
+   * unless `countEmpty` is false (a customer that waits in Redis when the queue is empty, see
+   * `waitForItems`). `as` 'buffer' hands them out as Buffers, for a caller that reads bytes
+   * (decoding 100 items a take was a tenth of the benchmark customer's CPU; docs/bench.md,
+   * round 7).
    */
-  async takeMany<As extends BulkReplyForm = 'string'>(max: number, as?: As): Promise<TakeManyResult<ItemAs<As>>> {
-    return this.takeBatch(max, 1, as);
+  async takeMany<As extends BulkReplyForm = 'string'>(
+    max: number,
+    as?: As,
+    countEmpty = true,
+  ): Promise<TakeManyResult<ItemAs<As>>> {
+    return this.takeBatch(max, countEmpty ? 1 : 0, as);
   }
 
   /**
    * Takes up to `max` of the oldest items, waiting up to `timeoutS` seconds in Redis while the
-   * queue is empty (0 waits for ever). The wait is a BLMOVE of the list's tail onto itself,
-   * which blocks until the list has an item and leaves it exactly as it was; the items are then
-   * taken as `takeMany` takes them. So every change of the list still happens in one atomic
-   * step with its counting (counters and time-at-length stay exact) and nothing leaves the list
-   * uncounted, even if this process dies while waiting. Waiting is not counted as a miss.
-   * A caller whose last take left the queue empty passes `waitFirst`, which saves the take that
-   * would only find it empty again. Needs a connection of its own: a blocked connection serves
-   * nobody else meanwhile. `as` as for `takeMany`.
+   * queue is empty (0 waits for ever): `waitForItems` and then `takeMany`, again while another
+   * customer was quicker. Waiting is not counted as a miss. A caller whose last take left the
+   * queue empty passes `waitFirst`, which saves the take that would only find it empty again.
+   * Needs a connection of its own: a blocked connection serves nobody else meanwhile. `as` as
+   * for `takeMany`.
    */
   async takeManyWaiting<As extends BulkReplyForm = 'string'>(
     max: number,
@@ -66,12 +69,22 @@ export class FastQueue extends BoundedQueue {
     as?: As,
   ): Promise<TakeManyResult<ItemAs<As>>> {
     for (let wait = waitFirst; ; wait = true) {
-      if (wait && (await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS)) === null) {
-        return { items: [], length: 0 };
-      }
+      if (wait && !(await this.waitForItems(timeoutS))) return { items: [], length: 0 };
       const taken = await this.takeBatch(max, 0, as);
       if (taken.items.length > 0) return taken;
     }
+  }
+
+  /**
+   * Waits up to `timeoutS` seconds (0: for ever) until the queue has an item; false when the
+   * time ran out. The wait is a BLMOVE of the list's tail onto itself, which blocks until the
+   * list has an item and leaves it exactly as it was: every change of the list still happens in
+   * one atomic step with its counting (counters and time-at-length stay exact) and nothing
+   * leaves the list uncounted, even if this process dies while waiting. Blocks its connection,
+   * so it needs one of its own; the takes can go on another.
+   */
+  async waitForItems(timeoutS: number): Promise<boolean> {
+    return (await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS)) !== null;
   }
 
   /**
