@@ -37,12 +37,13 @@ const BATCH_PRODUCER_IN_FLIGHT = 4;
 const BATCH_CONSUMER_IN_FLIGHT = 4;
 /**
  * One item per round trip still (unbatched and blocking rows), but up to sixteen takes in
- * flight per customer (one while it keeps up, see adaptive-takes.ts): with one, a customer is exactly as fast as a cook, the list
- * grows by chance and the latency measured is the backlog's. The most sets how fast a customer
- * that lost the CPU for a moment drains what the cook queued meanwhile: at 1/1, 50,000 items,
- * the p99 was 15-37 ms with two and 2.4-3.6 ms with four on one machine (docs/bench.md, round
- * 2); on a faster one, where the cook moved 13,000 items a second, four left 13-23 ms in four of
- * eight runs and sixteen met 2 ms in 9 of 12 (round 11). BullMQ's concurrency follows it.
+ * flight per customer (one while it keeps up, see adaptive-takes.ts): with one, a customer is
+ * exactly as fast as a cook, the list grows by chance and the latency measured is the
+ * backlog's. The most sets how fast a customer that lost the CPU for a moment drains what the
+ * cook queued meanwhile: at 1/1, 50,000 items, the p99 was 15-37 ms with two and 2.4-3.6 ms with
+ * four on one machine (docs/bench.md, round 2); on a faster one, where the cook moved 13,000
+ * items a second, four left 13-23 ms in four of eight runs and sixteen met 2 ms in 9 of 12
+ * (round 11). BullMQ's concurrency follows it.
  */
 const ONE_ITEM_CONSUMER_IN_FLIGHT = 16;
 

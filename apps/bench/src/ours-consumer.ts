@@ -14,7 +14,8 @@ const BLOCKING_TIMEOUT_S = 1;
  * takes as the queue needs them (adaptive-takes.ts). When the queue runs empty, a polling
  * customer takes again at once, as the customer does at time scale 0; a blocking one waits in
  * Redis for the next item instead, on a second connection (a blocked connection serves nobody
- * else), and counts no misses. Batches come as Buffers: the customer reads only each item's
+ * else), and takes with takeMany() even one item at a time, since only that can leave an empty
+ * take uncounted: waiting is not a miss. Batches come as Buffers: the customer reads only each item's
  * stamp, and decoding every item cost it about a tenth of its CPU at batch 100 (docs/bench.md,
  * round 7).
  */
@@ -30,8 +31,8 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   const waiter = job.blocking ? await connect() : null;
   const connections = waiter ? [taker, waiter] : [taker];
 
+  const { queue } = taker;
   const take = async (): Promise<TakeOutcome> => {
-    const { queue } = taker;
     if (job.batch > 1 || waiter) return queue.takeMany(job.batch, 'buffer', !waiter);
     const taken = await queue.take();
     return taken.status === 'taken' ? { items: [taken.raw], length: taken.length } : { items: [], length: 0 };
