@@ -1,3 +1,5 @@
+import type { GcPauses } from './gc-pauses.js';
+
 /** One line of the benchmark's JSON output, exactly the fields the issue asks for. */
 export interface BenchRow {
   system: 'ours' | 'bullmq' | 'redis-benchmark';
@@ -33,6 +35,8 @@ export interface Measurement {
   warmedUp: boolean;
   /** Why the run's counts do not add up; null when every item arrived exactly once. */
   problem: string | null;
+  /** The workers' GC pauses over the whole run, producers and consumers apart; null for the ceiling. */
+  gcPauses: { producers: GcPauses; consumers: GcPauses } | null;
 }
 
 /** The row as JSON: the fields in the issue's order and nothing else. */

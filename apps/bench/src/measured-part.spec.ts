@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_GC_PAUSES } from './gc-pauses.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { measuredPart } from './measured-part.js';
 import { WorkTally } from './work-tally.js';
@@ -30,13 +31,13 @@ function consumer(before: number, after: number, warmupEnds: boolean, startMs = 
     tally.latency.recordMs(1);
     tally.count(1, ++now);
   }
-  return tally.result(0);
+  return tally.result(0, NO_GC_PAUSES);
 }
 
 function producer(firstAtMs: number): WorkerResult {
   const tally = new WorkTally(job('ours-producer'), () => 0);
   tally.begin(firstAtMs);
-  return tally.result(0);
+  return tally.result(0, NO_GC_PAUSES);
 }
 
 describe('the measured part of a row', () => {
@@ -72,7 +73,7 @@ describe('the measured part of a row', () => {
     tally.latency.recordMs(1);
     tally.count(1, 3);
     tally.endWarmup(4);
-    const { warmup, latency } = tally.result(0);
+    const { warmup, latency } = tally.result(0, NO_GC_PAUSES);
     expect(warmup).toMatchObject({ endedAtMs: 2, handled: 1 });
     const before = LatencyHistogram.fromSparse(warmup?.latency ?? []);
     const after = LatencyHistogram.fromSparse(latency);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonRow, type BenchRow, type Measurement } from './bench-row.js';
+import { NO_GC_PAUSES, sumGcPauses, type GcPauses } from './gc-pauses.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { memoryGrowth } from './memory-check.js';
 import { ratioRows } from './ratios.js';
 import { endToEndCeiling, parseBenchmarkCsv } from './redis-benchmark-ceiling.js';
 import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
-import { ratioTable, resultsTable } from './result-tables.js';
+import { gcPausesTable, ratioTable, resultsTable } from './result-tables.js';
 import { checkTargets } from './targets.js';
 import type { WorkerResult } from './worker-protocol.js';
 
@@ -59,6 +60,17 @@ describe('the ratio table', () => {
   });
 });
 
+const measurement = (fields: Partial<Measurement> & Pick<Measurement, 'row'>): Measurement => ({
+  p99WithWarmupMs: null,
+  warmedUp: true,
+  redisCpuUsPerItem: null,
+  clientCpuUsPerItem: null,
+  topCommands: [],
+  problem: null,
+  gcPauses: null,
+  ...fields,
+});
+
 describe('the items/s at full CPU', () => {
   const cost = { redisCpuUsPerItem: 1.25, clientCpuUsPerItem: 2.75 };
 
@@ -73,19 +85,21 @@ describe('the items/s at full CPU', () => {
   });
 
   it('has its column in the results table, a dash for the ceiling', () => {
-    const measurement = (fields: Partial<Measurement> & Pick<Measurement, 'row'>): Measurement => ({
-      p99WithWarmupMs: null,
-      warmedUp: true,
-      redisCpuUsPerItem: null,
-      clientCpuUsPerItem: null,
-      topCommands: [],
-      problem: null,
-      ...fields,
-    });
     const table = resultsTable([measurement({ row: rows[2], ...cost }), measurement({ row: rows[7] })], 2);
     const [, , ours, ceiling] = table.split('\n');
     expect(ours).toMatch(/1\.25\s+2\.75\s+500,000\s+ok$/);
     expect(ceiling).toMatch(/-\s+-\s+-\s+ok$/);
+  });
+});
+
+describe('the GC pause table', () => {
+  it("sums each side's workers: pauses, the longest, and their share of the time watched", () => {
+    const worker = (count: number, totalMs: number, longestMs: number): GcPauses => ({ count, totalMs, longestMs, watchedMs: 1000 });
+    const gcPauses = { producers: sumGcPauses([worker(3, 6, 4), worker(2, 14, 9)]), consumers: sumGcPauses([worker(10, 5, 1.5)]) };
+    const table = gcPausesTable([measurement({ row: rows[0], gcPauses }), measurement({ row: rows[7] })]);
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^ours\s+unbatched\s+1\/1\s+1\s+5\s+9\.00\s+1\.0%\s+10\s+1\.50\s+0\.5%$/);
   });
 });
 
@@ -125,6 +139,7 @@ describe('the targets', () => {
         { items: 1_000_000, rssBytes: late },
       ],
       cpuMs: 0,
+      gc: NO_GC_PAUSES,
     });
     const growth = memoryGrowth([worker('ours-producer', 100, 110), worker('ours-consumer', 100, 150)], 100_000, 1_000_000);
     expect(growth.map((g) => [g.role, g.growth])).toEqual([

@@ -1,5 +1,6 @@
 import type { Measurement } from './bench-row.js';
 import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
+import type { GcPauses } from './gc-pauses.js';
 import type { MemoryGrowth } from './memory-check.js';
 import type { RatioRow } from './ratios.js';
 import type { TargetCheck } from './targets.js';
@@ -81,6 +82,26 @@ export function redisCommandsTable(measurements: readonly Measurement[]): string
       String(row.batch),
       topCommands.map((c) => `${c.command}: ${c.calls}, ${c.usecPerCall.toFixed(2)}`).join('; '),
     ]),
+  );
+}
+
+/**
+ * Per side (producers, consumers): how many pauses, the longest, and the share of the workers'
+ * time they took. A customer's longest pause is what its GC can add to one item's latency.
+ */
+export function gcPausesTable(measurements: readonly Measurement[]): string {
+  const side = (pauses: GcPauses): string[] => [
+    String(pauses.count),
+    pauses.longestMs.toFixed(2),
+    pauses.watchedMs > 0 ? `${((100 * pauses.totalMs) / pauses.watchedMs).toFixed(1)}%` : '-',
+  ];
+  return textTable(
+    ['system', 'mode', 'P/C', 'batch', 'producer pauses', 'longest ms', 'of the time', 'consumer pauses', 'longest ms', 'of the time'],
+    measurements.flatMap(({ row, gcPauses }) =>
+      gcPauses
+        ? [[row.system, row.mode, `${row.producers}/${row.consumers}`, String(row.batch), ...side(gcPauses.producers), ...side(gcPauses.consumers)]]
+        : [],
+    ),
   );
 }
 

@@ -11,7 +11,7 @@ import { ratioRows } from './ratios.js';
 import { measureCeiling } from './redis-benchmark-ceiling.js';
 import { redisProblem } from './redis-problem.js';
 import { parseInfo } from './redis-stats.js';
-import { memoryTable, ratioTable, redisCommandsTable, resultsTable, roundsTable, targetsTable } from './result-tables.js';
+import { gcPausesTable, memoryTable, ratioTable, redisCommandsTable, resultsTable, roundsTable, targetsTable } from './result-tables.js';
 import { runScenario, type ScenarioOutcome } from './run-scenario.js';
 import { scenarioLabel, type Scenario } from './scenario.js';
 import { checkTargets, type TargetCheck } from './targets.js';
@@ -159,6 +159,9 @@ function roundReport(round: Round, checks: TargetCheck[], suffix: string, cores:
     `## Where Redis time goes (INFO commandstats per run)${suffix}`,
     redisCommandsTable(round.measurements),
     '',
+    `## GC pauses in the workers (whole run, warm-up included)${suffix}`,
+    gcPausesTable(round.measurements),
+    '',
   ].join('\n');
 }
 
@@ -168,7 +171,7 @@ function storedItemBytes(): number {
 }
 
 function ceilingMeasurement(row: BenchRow): Measurement {
-  return { row, p99WithWarmupMs: null, warmedUp: true, redisCpuUsPerItem: null, clientCpuUsPerItem: null, topCommands: [], problem: null };
+  return { row, p99WithWarmupMs: null, warmedUp: true, redisCpuUsPerItem: null, clientCpuUsPerItem: null, topCommands: [], problem: null, gcPauses: null };
 }
 
 async function heading(redisUrl: string, nodeVersion: string, valueSize: number, quick: boolean): Promise<string> {

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Measurement } from './bench-row.js';
 import { bullmqConnection } from './bullmq-connection.js';
+import { sumGcPauses } from './gc-pauses.js';
 import { measuredPart } from './measured-part.js';
 import { commandCosts, redisCpuSeconds } from './redis-stats.js';
 import type { Scenario } from './scenario.js';
@@ -118,6 +119,8 @@ interface RedisSide {
 function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSide): Measurement {
   const measured = measuredPart(results);
   const clientCpuMs = results.reduce((sum, result) => sum + result.cpuMs, 0);
+  const gcPausesOf = (side: 'producer' | 'consumer') =>
+    sumGcPauses(results.filter((result) => result.role.endsWith(side)).map((result) => result.gc));
   return {
     row: {
       system: scenario.system,
@@ -136,6 +139,7 @@ function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSi
     clientCpuUsPerItem: (clientCpuMs * 1000) / scenario.items,
     topCommands: redisSide.topCommands,
     problem: redisSide.problem,
+    gcPauses: { producers: gcPausesOf('producer'), consumers: gcPausesOf('consumer') },
   };
 }
 

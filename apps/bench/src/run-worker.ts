@@ -1,3 +1,4 @@
+import { watchGcPauses } from './gc-pauses.js';
 import { WorkTally } from './work-tally.js';
 import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.js';
 import { WORKER_ROLES } from './worker-roles.js';
@@ -32,15 +33,17 @@ export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<numbe
     await port.send({ type: 'ready' });
     await started;
     const cpuAtStartMs = port.cpuMs();
+    const gc = watchGcPauses();
     const progress = setInterval(() => void port.send({ type: 'progress', handled: tally.handled }), PROGRESS_EVERY_MS);
     try {
       await session.run(stop.signal);
     } finally {
       clearInterval(progress);
     }
+    const gcPauses = gc.stop();
     await session.close();
     // Only the work counts: loading modules and connecting would swamp short runs.
-    await port.send({ type: 'finished', result: tally.result(port.cpuMs() - cpuAtStartMs) });
+    await port.send({ type: 'finished', result: tally.result(port.cpuMs() - cpuAtStartMs, gcPauses) });
     return 0;
   } catch (error) {
     await port.send({ type: 'failed', message: (error as Error).message });

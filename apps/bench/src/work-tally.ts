@@ -1,4 +1,5 @@
 import { benchClockMs } from './bench-clock.js';
+import type { GcPauses } from './gc-pauses.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import type { RssSample, WorkerJob, WorkerResult } from './worker-protocol.js';
 
@@ -42,7 +43,7 @@ export class WorkTally {
     this.latency = new LatencyHistogram();
   }
 
-  result(cpuMs: number): WorkerResult {
+  result(cpuMs: number, gc: GcPauses): WorkerResult {
     return {
       role: this.job.role,
       handled: this.handled,
@@ -53,6 +54,7 @@ export class WorkTally {
       warmup: this.warmup,
       rss: this.rss,
       cpuMs,
+      gc,
     };
   }
 }

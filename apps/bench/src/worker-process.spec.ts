@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { NO_GC_PAUSES } from './gc-pauses.js';
 import { WorkerProcess } from './worker-process.js';
 import type { FromWorker, WorkerJob, WorkerResult } from './worker-protocol.js';
 
@@ -27,6 +28,7 @@ const result: WorkerResult = {
   warmup: null,
   rss: [],
   cpuMs: 3,
+  gc: NO_GC_PAUSES,
 };
 
 /** A child process as Node reports it: its events are the test's to emit, in any order. */

@@ -1,3 +1,5 @@
+import type { GcPauses } from './gc-pauses.js';
+
 /** What the benchmark asks of one worker process, and what the worker says back (over IPC). */
 
 export type WorkerRole = 'ours-producer' | 'ours-consumer' | 'bullmq-producer' | 'bullmq-consumer';
@@ -40,6 +42,8 @@ export interface WorkerResult {
   warmup: { endedAtMs: number; handled: number; latency: Array<[number, number]> } | null;
   rss: RssSample[];
   cpuMs: number;
+  /** GC pauses from the start to the end of the work, the warm-up included. */
+  gc: GcPauses;
 }
 
 /** `measure` ends the warm-up: what the worker handles from then on is what the row reports. */
