@@ -1,8 +1,11 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NO_GC_PAUSES } from './gc-pauses.js';
-import { WorkerProcess } from './worker-process.js';
+import { forkWorker, WORKER_V8_FLAGS, WorkerProcess } from './worker-process.js';
 import type { FromWorker, WorkerJob, WorkerResult } from './worker-protocol.js';
 
 const job: WorkerJob = {
@@ -68,5 +71,16 @@ describe('WorkerProcess', () => {
     child.emit('exit', null, 'SIGKILL');
     child.emit('close', null, 'SIGKILL');
     await expect(worker.ready).rejects.toThrow('ours-producer 1 exited (SIGKILL)');
+  });
+});
+
+describe('forkWorker', () => {
+  it("starts the worker with the parent's Node options and the workers' V8 flags", async () => {
+    const entry = join(mkdtempSync(join(tmpdir(), 'fork-worker-')), 'say-exec-argv.cjs');
+    writeFileSync(entry, 'process.send(process.execArgv, () => process.exit(0));\n');
+    const child = forkWorker(entry, []);
+    const [execArgv] = (await once(child, 'message')) as [string[]];
+    expect(execArgv).toEqual([...process.execArgv, ...WORKER_V8_FLAGS]);
+    expect(WORKER_V8_FLAGS).toContain('--no-allocation-site-pretenuring');
   });
 });
