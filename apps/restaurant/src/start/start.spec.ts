@@ -66,14 +66,17 @@ describe('npm start (the launcher)', () => {
   }, 60_000);
 
   it('with --cook-start staggered, cook 2 starts half a period after cook 1', async () => {
-    // a 300 s period at time scale 0.01 is 3 s of wall time: cook 2 first cooks 1.5 s after cook 1
-    const run = launcher(['--producers', '2', '--consumers', '0', '--producer-period', '300', '--time-scale', '0.01', '--cook-start', 'staggered', '--log-format', 'json']);
-    await run.waitForLine(/"role":"producer_2".*"event":"ready"/);
+    // A 1000 s period at time scale 0.01 is 10 s of wall time: cook 2 first cooks 5 s after cook
+    // 1. Each cook counts its offset from its own start, and on a loaded machine the two processes
+    // started up to a second apart (a 1.5 s stagger once measured 0.5 s), hence the margin.
+    const run = launcher(['--producers', '2', '--consumers', '0', '--producer-period', '1000', '--time-scale', '0.01', '--cook-start', 'staggered', '--log-format', 'json']);
+    await run.waitForLine(/"role":"producer_2".*"event":"ready"/, 25_000);
     run.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);
-    const firstReady = (role: string) => Date.parse(JSON.parse(run.stdoutLines.find((line) => line.includes(`"role":"${role}"`)) ?? '{}').time);
-    expect(firstReady('producer_2') - firstReady('producer_1')).toBeGreaterThan(1000);
-  });
+    const firstReady = (role: string) =>
+      Date.parse(JSON.parse(run.stdoutLines.find((line) => line.includes(`"role":"${role}"`) && line.includes('"event":"ready"')) ?? '{}').time);
+    expect(firstReady('producer_2') - firstReady('producer_1')).toBeGreaterThan(3500);
+  }, 40_000);
 
   it('starts its own redis-server when none answers, and removes it afterwards', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'launcher-test-'));
