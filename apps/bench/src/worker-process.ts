@@ -8,8 +8,8 @@ export type StartChild = (entry: string, args: string[]) => ChildProcess;
  * V8 flags of every worker, ours and BullMQ's alike. Allocation-site pretenuring put one of the
  * hot path's object sites in the old generation, at random, early in a run: from then on those
  * objects died there, each keeping the young objects it pointed to alive for one more
- * scavenge, and about 3.6% of all a worker allocated survived every scavenge (0.5-1 MB, pauses
- * of 3-6 ms, and mark-compacts to clear the old garbage). Without it, 3-7 KB survive
+ * scavenge, and 0.5-1 MB of the 13 MB a worker allocated between scavenges survived every one
+ * (pauses of 3-6 ms, and mark-compacts to clear the old garbage). Without it, 7-13 KB survive
  * (docs/bench.md, round 12).
  */
 export const WORKER_V8_FLAGS = ['--no-allocation-site-pretenuring'];
