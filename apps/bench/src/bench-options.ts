@@ -29,7 +29,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--only <
                    was met (on a noisy machine one round is one sample)
 
 Runs ours, BullMQ and redis-benchmark on a redis-server of its own, or on REDIS_URL when set.
-Targets whose rows a run leaves out are shown as not measured.`;
+Targets whose rows a run leaves out are shown as not measured. Before each round, a busy loop on
+every core (5 s; 2 s with --quick) counts the machine's own stalls, to read the latencies against.`;
 
 export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; problems: string[] };
 

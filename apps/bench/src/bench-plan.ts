@@ -11,6 +11,8 @@ export interface BenchPlan {
   ceilings: CeilingRun[];
   /** The memory check: one long run whose workers sample RSS at `early` and `late` items. */
   memory: { scenario: Scenario; early: number; late: number } | null;
+  /** How long every core busy-loops before each round, to count the machine's own stalls. */
+  stallProbeMs: number;
 }
 
 const SHAPES = [
@@ -105,6 +107,7 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
     scenarios: scenarios.filter((s) => wanted(partOf(s))),
     ceilings: wanted('ceiling') ? ceilings : [],
     memory,
+    stallProbeMs: quick ? 2_000 : 5_000,
   };
 }
 

@@ -1,5 +1,6 @@
 import { freePort, spawnNode, startTestRedis } from '@restaurant/shared/testing';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +48,9 @@ describe('npm run bench', () => {
     expect(report).toMatch(/^## Results \(round 1 of 2\)$/m);
     expect(report).toMatch(/^## Results \(round 2 of 2\)$/m);
     expect(report).toMatch(/^## Targets over 2 rounds$/m);
+    // Before each round, a 5 s busy loop on every core counted the machine's own stalls.
+    const stallRows = report.slice(report.indexOf("## The machine's own stalls over 2 rounds")).split('\n').slice(3, 5);
+    expect(stallRows).toEqual([1, 2].map((round) => expect.stringMatching(new RegExp(`^\\s*${round}\\s+${availableParallelism()}\\s+5\\.\\d\\s`))));
     // No BullMQ and no ceiling in this run: those targets cannot be judged in any round.
     expect(report).toMatch(/^batched 100 >= 50% of the ceiling at depth 100\s+not measured\s+not measured\s+n\/a$/m);
   }, 120_000);

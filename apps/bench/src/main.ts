@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { BENCH_USAGE, parseBenchOptions } from './bench-options.js';
+import { countStalls, STALL_PROBE_COMMAND } from './machine-stalls.js';
 import { runBench } from './run-bench.js';
 import { runWorker } from './run-worker.js';
 import type { ToWorker, WorkerJob } from './worker-protocol.js';
@@ -18,6 +19,12 @@ if (command === 'worker') {
     },
   });
   process.exit(exitCode);
+}
+
+if (command === STALL_PROBE_COMMAND) {
+  const stalls = countStalls(Number(jobJson));
+  await new Promise<void>((resolve) => (process.send ? process.send(stalls, () => resolve()) : resolve()));
+  process.exit(0);
 }
 
 const parsed = parseBenchOptions(process.argv.slice(2));

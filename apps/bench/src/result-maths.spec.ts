@@ -6,7 +6,7 @@ import { memoryGrowth } from './memory-check.js';
 import { ratioRows } from './ratios.js';
 import { endToEndCeiling, parseBenchmarkCsv } from './redis-benchmark-ceiling.js';
 import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
-import { gcPausesTable, ratioTable, resultsTable } from './result-tables.js';
+import { gcPausesTable, machineStallsTable, ratioTable, resultsTable } from './result-tables.js';
 import { checkTargets } from './targets.js';
 import type { WorkerResult } from './worker-protocol.js';
 
@@ -100,6 +100,16 @@ describe('the GC pause table', () => {
     const lines = table.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^ours\s+unbatched\s+1\/1\s+1\s+5\s+9\.00\s+1\.0%\s+10\s+1\.50\s+0\.5%$/);
+  });
+});
+
+describe("the machine's stall table", () => {
+  it('gives each round its stalls, those of 2 ms or more per second of one core, and the share of the time lost', () => {
+    const stalls = { loops: 2, loopedMs: 10_000, atLeast1Ms: 61, atLeast2Ms: 23, lostMs: 120, longestMs: 10.219 };
+    const lines = machineStallsTable([stalls, { ...stalls, atLeast2Ms: 0, lostMs: 0 }], [1, 2]).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toMatch(/^\s*1\s+2\s+5\.0\s+61\s+23\s+2\.30\s+1\.20%\s+10\.22$/);
+    expect(lines[3]).toMatch(/^\s*2\s+2\s+5\.0\s+61\s+0\s+0\.00\s+0\.00%\s+10\.22$/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Measurement } from './bench-row.js';
 import { itemsPerSecAtFullCpu } from './full-cpu-rate.js';
 import type { GcPauses } from './gc-pauses.js';
+import type { MachineStalls } from './machine-stalls.js';
 import type { MemoryGrowth } from './memory-check.js';
 import type { RatioRow } from './ratios.js';
 import type { TargetCheck } from './targets.js';
@@ -102,6 +103,30 @@ export function gcPausesTable(measurements: readonly Measurement[]): string {
         ? [[row.system, row.mode, `${row.producers}/${row.consumers}`, String(row.batch), ...side(gcPauses.producers), ...side(gcPauses.consumers)]]
         : [],
     ),
+  );
+}
+
+/**
+ * The machine's own stalls, one row per round (`rounds`: the round numbers): how often every
+ * core's busy loop was kept from running for 1 ms or more, for 2 ms or more (also per second of
+ * one core), the share of the time lost so and the longest stall.
+ */
+export function machineStallsTable(stalls: readonly MachineStalls[], rounds: readonly number[]): string {
+  return textTable(
+    ['round', 'busy loops', 's each', 'stalls >= 1 ms', '>= 2 ms', '>= 2 ms per core-second', 'time lost', 'longest ms'],
+    stalls.map((s, index) => {
+      const loopedS = s.loopedMs / 1000;
+      return [
+        String(rounds[index]),
+        String(s.loops),
+        s.loops > 0 ? (loopedS / s.loops).toFixed(1) : '-',
+        String(s.atLeast1Ms),
+        String(s.atLeast2Ms),
+        loopedS > 0 ? (s.atLeast2Ms / loopedS).toFixed(2) : '-',
+        s.loopedMs > 0 ? `${((100 * s.lostMs) / s.loopedMs).toFixed(2)}%` : '-',
+        s.longestMs.toFixed(2),
+      ];
+    }),
   );
 }
 
