@@ -7,10 +7,14 @@ import type { ToWorker, WorkerJob } from './worker-protocol.js';
 
 const [command, jobJson] = process.argv.slice(2);
 
+/** Resolves once the message has left for the parent (at once without one). */
+const sendToParent = (message: unknown): Promise<void> =>
+  new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
+
 if (command === 'worker') {
   const job = JSON.parse(jobJson) as WorkerJob;
   const exitCode = await runWorker(job, {
-    send: (message) => new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve())),
+    send: sendToParent,
     onMessage: (handler) => process.on('message', (message) => handler(message as ToWorker)),
     rssBytes: () => process.memoryUsage.rss(),
     cpuMs: () => {
@@ -22,8 +26,7 @@ if (command === 'worker') {
 }
 
 if (command === STALL_PROBE_COMMAND) {
-  const stalls = countStalls(Number(jobJson));
-  await new Promise<void>((resolve) => (process.send ? process.send(stalls, () => resolve()) : resolve()));
+  await sendToParent(countStalls(Number(jobJson)));
   process.exit(0);
 }
 
