@@ -2,8 +2,8 @@
 #
 #   manifests  the lockfile and every workspace's package.json, nothing else, so that the
 #              dependency layers below are rebuilt only when a manifest changes
-#   build      all dependencies, then `npm run build` (tsc --build) into apps/*/dist, libs/*/dist
-#   runtime    production dependencies only, the compiled code and the Lua scripts; runs as `node`
+#   build      all dependencies, then `npm run build` (Nx: tsc, and the Lua scripts copied) into */*/dist
+#   runtime    production dependencies only and the build output (compiled code, Lua scripts); runs as `node`
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -27,9 +27,11 @@ WORKDIR /app
 COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
-COPY --from=build /app/libs/shared/dist ./libs/shared/dist
-# libs/shared reads its Lua scripts at run time from src/queue/commands, also when run from dist.
-COPY --from=build /app/libs/shared/src/queue/commands ./libs/shared/src/queue/commands
+# Build output only: the libraries' dist folders hold their Lua scripts too.
+COPY --from=build /app/libs/process/dist ./libs/process/dist
+COPY --from=build /app/libs/queue/dist ./libs/queue/dist
+COPY --from=build /app/libs/service/dist ./libs/service/dist
+COPY --from=build /app/libs/sim/dist ./libs/sim/dist
 COPY --from=build /app/apps/producer/dist ./apps/producer/dist
 COPY --from=build /app/apps/consumer/dist ./apps/consumer/dist
 COPY --from=build /app/apps/restaurant/dist ./apps/restaurant/dist

@@ -1,4 +1,5 @@
-import { createRandom, decodeFoodItem } from '@restaurant/shared';
+import { createRandom } from '@restaurant/service';
+import { decodeFoodItem } from '@restaurant/queue';
 import { describe, expect, it } from 'vitest';
 import { benchClockUs } from './bench-clock.js';
 import { BenchItemEncoder } from './bench-item-encoder.js';

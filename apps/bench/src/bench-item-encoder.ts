@@ -1,5 +1,6 @@
 import { randomFillSync } from 'node:crypto';
-import { MEALS, pickMeal, writeDecimal, type Random } from '@restaurant/shared';
+import { MEALS, pickMeal, type Random } from '@restaurant/service';
+import { writeDecimal } from './fast-path/ascii-decimal.js';
 import { benchClockUs } from './bench-clock.js';
 
 const HEX = Buffer.from('0123456789abcdef', 'latin1');

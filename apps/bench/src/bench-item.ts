@@ -1,4 +1,5 @@
-import { newFoodItem, pickMeal, type FoodItem, type Random } from '@restaurant/shared';
+import { newFoodItem, type FoodItem } from '@restaurant/queue';
+import { pickMeal, type Random } from '@restaurant/service';
 import { benchClockUs } from './bench-clock.js';
 
 /** A food item as the cooks make it, plus the moment it was handed to the queue (bench clock, µs). */

@@ -1,4 +1,4 @@
-import { createRandom, deriveSeed } from '@restaurant/shared';
+import { createRandom, deriveSeed } from '@restaurant/service';
 import { Queue } from 'bullmq';
 import { newBenchItem } from './bench-item.js';
 import { bullmqConnection } from './bullmq-connection.js';

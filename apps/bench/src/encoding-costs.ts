@@ -3,7 +3,8 @@
  * no Redis (docs/bench.md, round 9). Each line is the median of five timed loops.
  */
 import { randomFillSync } from 'node:crypto';
-import { createRandom, encodeCommand } from '@restaurant/shared';
+import { createRandom } from '@restaurant/service';
+import { encodeCommand } from './fast-path/encoded-command.js';
 import { Command } from 'ioredis';
 import { BenchItemEncoder } from './bench-item-encoder.js';
 

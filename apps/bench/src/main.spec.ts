@@ -1,4 +1,4 @@
-import { freePort, spawnNode, startTestRedis } from '@restaurant/shared/testing';
+import { freePort, spawnNode, startTestRedis } from '@restaurant/testing';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';

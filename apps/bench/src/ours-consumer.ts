@@ -1,4 +1,5 @@
-import { connectRedis, FastQueue } from '@restaurant/shared';
+import { connectRedis } from '@restaurant/queue';
+import { FastQueue } from './fast-path/fast-queue.js';
 import type { Redis } from 'ioredis';
 import { runAdaptiveTakes, type TakeOutcome } from './adaptive-takes.js';
 import { benchClockUs } from './bench-clock.js';

@@ -1,4 +1,6 @@
-import { closeRedis, connectRedis, createRandom, deriveSeed, FastQueue, whenReady } from '@restaurant/shared';
+import { closeRedis, connectRedis, whenReady } from '@restaurant/queue';
+import { createRandom, deriveSeed } from '@restaurant/service';
+import { FastQueue } from './fast-path/fast-queue.js';
 import { BenchItemEncoder } from './bench-item-encoder.js';
 import type { PrepareWorker } from './worker-session.js';
 

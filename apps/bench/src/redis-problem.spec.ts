@@ -1,4 +1,4 @@
-import { freePort, useTestRedis } from '@restaurant/shared/testing';
+import { freePort, useTestRedis } from '@restaurant/testing';
 import { describe, expect, it } from 'vitest';
 import { redisProblem } from './redis-problem.js';
 

@@ -1,4 +1,4 @@
-import { redactUrl } from '@restaurant/shared';
+import { redactUrl } from '@restaurant/queue';
 import { Redis } from 'ioredis';
 
 /**

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
-import { createRandom, NoRedisServerError, startRedisServer, type RedisServerProcess } from '@restaurant/shared';
+import { createRandom } from '@restaurant/service';
+import { NoRedisServerError, startRedisServer, type RedisServerProcess } from '@restaurant/process';
 import { Redis } from 'ioredis';
 import { newBenchItem } from './bench-item.js';
 import type { BenchOptions } from './bench-options.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FastQueue } from '@restaurant/shared';
+import { FastQueue } from './fast-path/fast-queue.js';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Measurement } from './bench-row.js';

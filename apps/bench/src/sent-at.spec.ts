@@ -1,4 +1,4 @@
-import { createRandom } from '@restaurant/shared';
+import { createRandom } from '@restaurant/service';
 import { describe, expect, it } from 'vitest';
 import { BenchItemEncoder } from './bench-item-encoder.js';
 import { sentAtUsOf } from './sent-at.js';

@@ -1,11 +1,5 @@
-import {
-  modelSecondsToWallMs,
-  type DeadLetterEntry,
-  ReliableDelivery,
-  sleepUnlessAborted,
-  startReaper,
-  type ServiceContext,
-} from '@restaurant/shared';
+import { modelSecondsToWallMs, sleepUnlessAborted, type ServiceContext } from '@restaurant/service';
+import { type DeadLetterEntry, ReliableDelivery, startReaper } from '@restaurant/queue';
 
 /** One visit's outcome, whichever delivery took the meal. */
 export type Taken = { status: 'empty' } | { status: 'taken'; raw: string; length: number };

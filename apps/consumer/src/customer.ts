@@ -1,4 +1,5 @@
-import { decodeFoodItem, logQueueEvent, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/shared';
+import { decodeFoodItem } from '@restaurant/queue';
+import { logQueueEvent, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/service';
 import { reliableDelivery, simpleDelivery } from './customer-delivery.js';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  BoundedQueue,
-  encodeFoodItem,
-  newFoodItem,
-  queueKeys,
-} from '@restaurant/shared';
-import { spawnNode, startRedisServer, uniqueQueueName } from '@restaurant/shared/testing';
+import { BoundedQueue, encodeFoodItem, newFoodItem, queueKeys } from '@restaurant/queue';
+import { spawnNode, uniqueQueueName, startRedisServer } from '@restaurant/testing';
 import { Redis } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

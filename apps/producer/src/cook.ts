@@ -1,13 +1,5 @@
-import {
-  encodeFoodItem,
-  logQueueEvent,
-  newFoodItem,
-  offerNaively,
-  pickMeal,
-  runOnDeadlines,
-  type ServiceContext,
-  type ServiceDefinition,
-} from '@restaurant/shared';
+import { encodeFoodItem, newFoodItem, offerNaively } from '@restaurant/queue';
+import { logQueueEvent, pickMeal, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/service';
 
 /** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
 export async function runCook({ config, logger, queue, random, signal, redis }: ServiceContext): Promise<void> {

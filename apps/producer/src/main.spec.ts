@@ -1,5 +1,5 @@
-import { freePort, spawnNode, useTestRedis, uniqueQueueName } from '@restaurant/shared/testing';
-import { SERVICE_ENV_NAMES } from '@restaurant/shared';
+import { freePort, spawnNode, useTestRedis, uniqueQueueName } from '@restaurant/testing';
+import { SERVICE_ENV_NAMES } from '@restaurant/service';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 

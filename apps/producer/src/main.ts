@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { runService } from '@restaurant/shared';
+import { runService } from '@restaurant/service';
 import { cookService } from './cook.js';
 
 const exitCode = await runService(

@@ -1,4 +1,4 @@
-import type { LineSink } from '@restaurant/shared';
+import type { LineSink } from '@restaurant/service';
 
 /** What a command needs from its process; only main.ts builds it from `process`. */
 export interface CliIo {

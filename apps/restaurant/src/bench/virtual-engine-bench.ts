@@ -1,4 +1,4 @@
-import { runVirtual, type VirtualRunOptions } from '@restaurant/shared';
+import { runVirtual, type VirtualRunOptions } from '@restaurant/sim';
 
 export interface BenchCase {
   name: string;

@@ -1,6 +1,5 @@
-import { CONFIG_EXIT_CODE, ConfigError } from '@restaurant/shared';
+import { CONFIG_EXIT_CODE, ConfigError, flagHelp, parseFlags, type FlagSpec, type ParsedFlags } from '@restaurant/service';
 import type { CliIo, Command } from '../cli-io.js';
-import { flagHelp, parseFlags, type FlagSpec, type ParsedFlags } from './parse-flags.js';
 
 export interface CommandDefinition<Plan> {
   summary: string;

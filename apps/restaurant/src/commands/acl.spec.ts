@@ -1,5 +1,5 @@
-import { spawnNode, startRedisServer, uniqueQueueName, type RedisServerProcess } from '@restaurant/shared/testing';
-import { queueKeys } from '@restaurant/shared';
+import { spawnNode, uniqueQueueName, startRedisServer, type RedisServerProcess } from '@restaurant/testing';
+import { queueKeys } from '@restaurant/queue';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';

@@ -1,23 +1,9 @@
-import {
-  applyAclUsers,
-  closeRedis,
-  newAclPassword,
-  readableFile,
-  readTlsFiles,
-  redactUrl,
-  renderAclFile,
-  renderSetUserCommands,
-  settings,
-  tlsSettingProblems,
-  type AclUser,
-  type ConfigProblem,
-} from '@restaurant/shared';
+import { applyAclUsers, closeRedis, newAclPassword, readableFile, readTlsFiles, redactUrl, renderAclFile, renderSetUserCommands, tlsSettingProblems, type AclUser } from '@restaurant/queue';
+import { settings, type ConfigProblem, parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CliIo } from '../cli-io.js';
 import { defineCommand } from '../cli/define-command.js';
-import { parseFlagValues } from '../cli/parse-flag-values.js';
-import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 
 const aclFlags: FlagSpec = {

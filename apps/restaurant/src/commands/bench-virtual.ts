@@ -1,8 +1,6 @@
-import { settings } from '@restaurant/shared';
+import { settings, parseFlagValues, type FlagSpec } from '@restaurant/service';
 import { z } from 'zod';
 import { defineCommand } from '../cli/define-command.js';
-import { parseFlagValues } from '../cli/parse-flag-values.js';
-import type { FlagSpec } from '../cli/parse-flags.js';
 import { BENCH_CASES, benchVirtualEngine } from '../bench/virtual-engine-bench.js';
 
 /** The speed the issue asks of the virtual engine on one core. */

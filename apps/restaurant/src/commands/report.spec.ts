@@ -1,5 +1,6 @@
-import { BoundedQueue, runReportSchema, type RunReport } from '@restaurant/shared';
-import { useTestRedis, uniqueQueueName } from '@restaurant/shared/testing';
+import { BoundedQueue } from '@restaurant/queue';
+import { runReportSchema, type RunReport } from '@restaurant/sim';
+import { useTestRedis, uniqueQueueName } from '@restaurant/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { fakeCliIo } from '../testing/fake-cli-io.js';

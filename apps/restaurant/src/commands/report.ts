@@ -1,17 +1,9 @@
-import {
-  closeRedis,
-  pingRedis,
-  queueKeys,
-  readAccounting,
-  readQueueSnapshot,
-  redactUrl,
-  settings,
-} from '@restaurant/shared';
+import { closeRedis, queueKeys, readAccounting, readQueueSnapshot, redactUrl } from '@restaurant/queue';
+import { pingRedis } from '@restaurant/process';
+import { settings, parseFlagValues, type FlagSpec } from '@restaurant/service';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { defineCommand } from '../cli/define-command.js';
-import { parseFlagValues } from '../cli/parse-flag-values.js';
-import type { FlagSpec } from '../cli/parse-flags.js';
 import { liveQueueReport, UnknownQueueError } from '../report/live-queue-report.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';

@@ -1,4 +1,4 @@
-import { runReportSchema, runVirtual, type RunReport } from '@restaurant/shared';
+import { runReportSchema, runVirtual, type RunReport } from '@restaurant/sim';
 import { describe, expect, it } from 'vitest';
 import { fakeCliIo } from '../testing/fake-cli-io.js';
 import { simulateCommand } from './simulate.js';

@@ -1,4 +1,5 @@
-import { redactUrl, type RunReport } from '@restaurant/shared';
+import { redactUrl } from '@restaurant/queue';
+import { type RunReport } from '@restaurant/sim';
 import { defineCommand } from '../cli/define-command.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { runScenario } from '../simulate/run-scenario.js';

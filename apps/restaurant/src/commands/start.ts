@@ -1,4 +1,5 @@
-import { cookOffsetS, redactUrl } from '@restaurant/shared';
+import { cookOffsetS } from '@restaurant/service';
+import { redactUrl } from '@restaurant/queue';
 import { defineCommand } from '../cli/define-command.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { prepareQueue } from '../start/prepare-queue.js';

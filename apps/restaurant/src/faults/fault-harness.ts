@@ -1,5 +1,6 @@
-import { closeRedis, queueKeys, readAccounting, type Accounting } from '@restaurant/shared';
-import { startRedisServer, spawnNode, uniqueQueueName, type RedisServerProcess } from '@restaurant/shared/testing';
+import { closeRedis, queueKeys, readAccounting, type Accounting } from '@restaurant/queue';
+import { startRedisServer, type RedisServerProcess } from '@restaurant/process';
+import { spawnNode, uniqueQueueName } from '@restaurant/testing';
 import { Redis } from 'ioredis';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Accounting } from '@restaurant/shared';
+import type { Accounting } from '@restaurant/queue';
 
 /** Where each fault test leaves its outcome, for the table `npm run test:faults` prints. */
 export const FAULT_SUMMARY_FILE = 'test-results/faults.jsonl';

@@ -1,4 +1,4 @@
-import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem } from '@restaurant/shared';
+import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem } from '@restaurant/queue';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { accountingOf, spawnCustomer, startOwnRedis, uniqueQueueName } from './fault-harness.js';

@@ -1,4 +1,4 @@
-import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem, offerNaively, readAccounting } from '@restaurant/shared';
+import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem, offerNaively, readAccounting } from '@restaurant/queue';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { startOwnRedis, uniqueQueueName } from './fault-harness.js';

@@ -1,4 +1,4 @@
-import { spawnNode, startRedisServer } from '@restaurant/shared/testing';
+import { spawnNode, startRedisServer } from '@restaurant/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { accountingOf, CLI, lineAfter, startOwnRedis, uniqueQueueName, until } from './fault-harness.js';

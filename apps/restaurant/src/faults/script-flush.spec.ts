@@ -1,5 +1,5 @@
-import { closeRedis } from '@restaurant/shared';
-import { spawnNode } from '@restaurant/shared/testing';
+import { closeRedis } from '@restaurant/queue';
+import { spawnNode } from '@restaurant/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { accountingOf, CLI, lineAfter, startOwnRedis, uniqueQueueName } from './fault-harness.js';

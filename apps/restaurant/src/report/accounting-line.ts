@@ -1,4 +1,4 @@
-import type { Accounting } from '@restaurant/shared';
+import type { Accounting } from '@restaurant/queue';
 
 /** The accounting identity in one line, with its verdict. */
 export function formatAccounting(a: Accounting): string {

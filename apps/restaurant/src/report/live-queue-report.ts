@@ -1,4 +1,6 @@
-import { buildRunReport, countersBetween, figuresOf, type QueueSnapshot, type RunReport, type RunScenario, type CookStart } from '@restaurant/shared';
+import { buildRunReport, countersBetween, figuresOf, type RunReport, type RunScenario } from '@restaurant/sim';
+import { type QueueSnapshot } from '@restaurant/queue';
+import { type CookStart } from '@restaurant/service';
 
 /** The error a queue that nobody has used gets: there is nothing to report. */
 export class UnknownQueueError extends Error {

@@ -1,5 +1,5 @@
-import { runReportSchema, type RunReport } from '@restaurant/shared';
-import { useTestRedis } from '@restaurant/shared/testing';
+import { runReportSchema, type RunReport } from '@restaurant/sim';
+import { useTestRedis } from '@restaurant/testing';
 import { describe, expect, it } from 'vitest';
 import { simulateCommand } from '../commands/simulate.js';
 import { fakeCliIo } from '../testing/fake-cli-io.js';

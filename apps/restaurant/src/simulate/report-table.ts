@@ -1,4 +1,4 @@
-import type { RunFigures, RunReport } from '@restaurant/shared';
+import type { RunFigures, RunReport } from '@restaurant/sim';
 
 /** A short human reading of a report: the figures, with ± the 95% half-widths when there are any. */
 export function formatReportTable(report: RunReport): string {

@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BoundedQueue,
-  closeRedis,
-  consumerRoles,
-  cookOffsetS,
-  countersBetween,
-  producerRoles,
-  readQueueSnapshot,
-  type QueueCounters,
-  type QueueSnapshot,
-} from '@restaurant/shared';
+import { BoundedQueue, closeRedis, readQueueSnapshot, type QueueSnapshot } from '@restaurant/queue';
+import { consumerRoles, cookOffsetS, producerRoles } from '@restaurant/service';
+import { countersBetween, type QueueCounters } from '@restaurant/sim';
 import { Redis } from 'ioredis';
 import { runRestaurant } from '../start/run-restaurant.js';
 import type { ScenarioRun } from './scenario-run.js';

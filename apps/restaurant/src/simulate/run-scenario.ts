@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { buildRunReport, figuresOf, runVirtual, type QueueCounters, type RunReport } from '@restaurant/shared';
+import { buildRunReport, figuresOf, runVirtual, type QueueCounters, type RunReport } from '@restaurant/sim';
 import { runRedisReplication } from './run-redis-replication.js';
 import { replicationSeed, type ScenarioRun } from './scenario-run.js';
 

@@ -1,4 +1,4 @@
-import { settings } from '@restaurant/shared';
+import { settings } from '@restaurant/service';
 import { z } from 'zod';
 import type { ScenarioRun } from './scenario-run.js';
 

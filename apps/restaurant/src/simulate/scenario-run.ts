@@ -1,4 +1,5 @@
-import type { EngineName, Staffing } from '@restaurant/shared';
+import type { EngineName } from '@restaurant/sim';
+import type { Staffing } from '@restaurant/service';
 
 /** One scenario to run, any number of times, on one engine. */
 export interface ScenarioRun extends Staffing {

@@ -1,7 +1,5 @@
-import { settings } from '@restaurant/shared';
-import { parseFlagValues } from '../cli/parse-flag-values.js';
+import { settings, parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
 import { z } from 'zod';
-import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from './scenario-flags.js';
 import type { ScenarioRun } from './scenario-run.js';
 

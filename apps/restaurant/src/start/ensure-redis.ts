@@ -1,4 +1,5 @@
-import { NoRedisServerError, pingRedis, redactUrl, startRedisServer } from '@restaurant/shared';
+import { NoRedisServerError, pingRedis, startRedisServer } from '@restaurant/process';
+import { redactUrl } from '@restaurant/queue';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -1,4 +1,5 @@
-import { BoundedQueue, closeRedis, type Staffing } from '@restaurant/shared';
+import { BoundedQueue, closeRedis } from '@restaurant/queue';
+import { type Staffing } from '@restaurant/service';
 import { Redis } from 'ioredis';
 
 /** What `report` needs to know of a run that the counters cannot tell: who took part, how fast. */

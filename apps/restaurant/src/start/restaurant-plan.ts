@@ -1,17 +1,5 @@
-import {
-  ConfigError,
-  consumerRoles,
-  parseWithSchema,
-  producerRoles,
-  readServiceConfig,
-  settings,
-  type ConfigProblem,
-  type CookStart,
-  type ServiceConfig,
-} from '@restaurant/shared';
+import { ConfigError, consumerRoles, parseWithSchema, producerRoles, readServiceConfig, settings, type ConfigProblem, type CookStart, type ServiceConfig, type FlagSpec, type ParsedFlags, parseDuration } from '@restaurant/service';
 import { z } from 'zod';
-import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
-import { parseDuration } from '../cli/parse-duration.js';
 
 /** Flags that set one service environment variable each. */
 const SERVICE_FLAGS = {

@@ -1,4 +1,4 @@
-import type { RunFigures } from '@restaurant/shared';
+import type { RunFigures } from '@restaurant/sim';
 import type { SweepCell } from './sweep-cell.js';
 
 /** For one queue capacity and number of customers: the fewest cooks that meet the goal. */

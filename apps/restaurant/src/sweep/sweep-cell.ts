@@ -1,4 +1,4 @@
-import type { RunReport } from '@restaurant/shared';
+import type { RunReport } from '@restaurant/sim';
 
 /** One point of the grid and its report. */
 export interface SweepCell {

@@ -1,4 +1,4 @@
-import type { RunReport } from '@restaurant/shared';
+import type { RunReport } from '@restaurant/sim';
 import type { SweepCell } from './sweep-cell.js';
 import type { SweepPlan } from './sweep-plan.js';
 import { recommendStaffing } from './staffing-recommendation.js';

@@ -1,4 +1,4 @@
-import type { RunFigures, RunReport } from '@restaurant/shared';
+import type { RunFigures, RunReport } from '@restaurant/sim';
 import type { SweepCell } from './sweep-cell.js';
 
 type Figure = [name: string, pick: (figures: Partial<RunFigures>) => number | undefined];

@@ -1,6 +1,5 @@
-import { parseFlagValues } from '../cli/parse-flag-values.js';
+import { parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
 import { z } from 'zod';
-import type { FlagSpec, ParsedFlags } from '../cli/parse-flags.js';
 import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from '../simulate/scenario-flags.js';
 import { MAX_LIVE_PROCESSES } from '../simulate/simulate-plan.js';
 import type { ScenarioRun } from '../simulate/scenario-run.js';

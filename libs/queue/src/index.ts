@@ -1,0 +1,18 @@
+export { BoundedQueue, type DeadLetterEntry, type OfferResult, type TakeResult } from './bounded-queue.js';
+export { CapacityMismatchError } from './capacity-mismatch-error.js';
+export { decodeFoodItem, encodeFoodItem, newFoodItem, type FoodItem } from './food-item.js';
+export { queueKeys, type QueueKeys } from './queue-keys.js';
+export { readAccounting, type Accounting } from './accounting.js';
+export { offerNaively } from './naive-admission.js';
+export { startReaper, type Reaper, type ReaperOptions } from './reaper.js';
+export { reclaim, ReliableDelivery, type ReliableTakeResult } from './reliable-delivery.js';
+export { closeRedis, connectRedis, whenReady, type ConnectOptions } from './redis/connect-redis.js';
+export { redactUrl } from './redis/redact-url.js';
+export { newAclPassword } from './security/acl-password.js';
+export { aclRules, type AclUser, type QueueRole } from './security/acl-rules.js';
+export { applyAclUsers } from './security/apply-acl.js';
+export { renderAclFile, renderSetUserCommands } from './security/render-acl.js';
+export { readableFile, readTlsFiles, REDIS_TLS_ENV, tlsSettingProblems, type RedisTlsFiles } from './redis/tls-files.js';
+export { readQueueSnapshot, type QueueSnapshot } from './queue-snapshot.js';
+export { compactLua, loadLuaScript } from './scripts/lua-commands.js';
+export { isValidQueueName } from './queue-keys.js';

@@ -1,8 +1,0 @@
-export { startTestRedis, uniqueQueueName, type TestRedis } from './test-redis.js';
-export { startRedisServer, freePort, type RedisServerProcess } from '../redis/redis-server-process.js';
-export { isAlive, spawnNode, type ChildHarness, type SpawnNodeOptions } from './child-harness.js';
-export { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
-export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js';
-export { useTestRedis } from './use-test-redis.js';
-export { measuredSleepUs } from './measured-sleep.js';
-export { startReplyCuttingProxy, type ReplyCuttingProxy } from './reply-cutting-proxy.js';
