@@ -2,6 +2,7 @@ import { closeRedis, connectRedis, whenReady } from '@restaurant/queue';
 import { createRandom, deriveSeed } from '@restaurant/service';
 import { FastQueue } from './fast-path/fast-queue.js';
 import { BenchItemEncoder } from './bench-item-encoder.js';
+import { newBenchItem } from './bench-item.js';
 import type { PrepareWorker } from './worker-session.js';
 
 /** A cook at full speed: offer() per item, or offerMany() per batch, with `inFlight` loops. */
@@ -11,7 +12,8 @@ export const prepareOursProducer: PrepareWorker = async (job, tally) => {
   await whenReady(redis, AbortSignal.timeout(10_000));
   const queue = new FastQueue(redis, job.queueName, job.capacity);
   await queue.claimCapacity();
-  const items = new BenchItemEncoder(createRandom(deriveSeed(job.index, name)), name);
+  const random = createRandom(deriveSeed(job.index, name));
+  const items = new BenchItemEncoder(random, name);
   let remaining = job.items;
 
   const offerLoop = async (): Promise<void> => {
@@ -19,7 +21,7 @@ export const prepareOursProducer: PrepareWorker = async (job, tally) => {
       const size = Math.min(job.batch, remaining);
       remaining -= size;
       if (job.batch === 1) {
-        const { status } = await queue.offer(items.next());
+        const { status } = await queue.offer(newBenchItem(random, name));
         if (status === 'full') tally.dropped++;
       } else {
         tally.dropped += (await queue.offerMany(items.batch(size))).dropped;

@@ -1,4 +1,4 @@
-import { BoundedQueue, encodeFoodItem, newFoodItem, queueKeys } from '@restaurant/queue';
+import { BoundedQueue, newFoodItem, queueKeys } from '@restaurant/queue';
 import { spawnNode, uniqueQueueName, startRedisServer } from '@restaurant/testing';
 import { Redis } from 'ioredis';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ describe('consumer process', () => {
       const after = new Redis(restarted.url);
       const queue = new BoundedQueue(after, queueName, 3);
       const item = newFoodItem('Thai Beef Salad', 'producer');
-      await queue.offer(encodeFoodItem(item));
+      await queue.offer(item);
       await customer.waitForLine(/consumer_1 - \*\*Thai Beef Salad\*\* TAKEN AWAY/);
       after.disconnect();
 

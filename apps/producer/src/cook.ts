@@ -1,10 +1,10 @@
-import { encodeFoodItem, newFoodItem, offerNaively } from '@restaurant/queue';
+import { newFoodItem, offerNaively, type FoodItem } from '@restaurant/queue';
 import { logQueueEvent, pickMeal, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/service';
 
 /** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
 export async function runCook({ config, logger, queue, random, signal, redis }: ServiceContext): Promise<void> {
-  const offer = (item: string, id: string) =>
-    config.admission === 'naive' ? offerNaively(redis, queue.keys, config.capacity, item) : queue.offer(item, id);
+  const offer = (item: FoodItem) =>
+    config.admission === 'naive' ? offerNaively(redis, queue.keys, config.capacity, item) : queue.offer(item);
   await runOnDeadlines({
     timeScale: config.timeScale,
     signal,
@@ -14,7 +14,7 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
       const meal = pickMeal(random);
       const item = newFoodItem(meal, config.roleName);
       try {
-        const { status, length } = await offer(encodeFoodItem(item), item.id);
+        const { status, length } = await offer(item);
         if (status === 'duplicate') logger.warn(`**${meal}** was already on the queue (offer re-sent after a reconnect)`);
         else logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
       } catch (error) {

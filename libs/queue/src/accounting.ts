@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { queueCommands } from './scripts/lua-commands.js';
+import { queueScripts } from './scripts/queue-scripts.js';
 import type { QueueKeys } from './queue-keys.js';
 
 /**
@@ -18,7 +18,8 @@ export interface Accounting {
 }
 
 export async function readAccounting(redis: Redis, keys: QueueKeys): Promise<Accounting> {
-  const reply = await queueCommands(redis).accounting(keys.stats, keys.items, keys.consumers, keys.processing(''));
+  const { stats, items, consumers } = keys;
+  const reply = await queueScripts.accounting.run(redis, { stats, items, consumers }, { processingPrefix: keys.processing('') });
   const [accepted, taken, queued, inFlight, deadLettered, redelivered, duplicates] = reply;
   return {
     accepted,

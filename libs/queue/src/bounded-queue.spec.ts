@@ -25,7 +25,7 @@ describe('BoundedQueue against real Redis', () => {
     const producing = producers.map(async (queue, index) => {
       while (offersLeft > 0) {
         offersLeft--;
-        await queue.offer(encodeFoodItem(newFoodItem('Fried Rice', `producer_${index + 1}`)));
+        await queue.offer(newFoodItem('Fried Rice', `producer_${index + 1}`));
       }
     });
     let done = false;
@@ -56,7 +56,7 @@ describe('BoundedQueue against real Redis', () => {
     const queue = new BoundedQueue(redis.client(), uniqueQueueName('fifo'), 100);
     await queue.claimCapacity();
     const sent = Array.from({ length: 50 }, (_, i) => newFoodItem(`meal ${i}`, 'producer'));
-    for (const item of sent) expect((await queue.offer(encodeFoodItem(item))).status).toBe('ready');
+    for (const item of sent) expect((await queue.offer(item)).status).toBe('ready');
 
     const received: string[] = [];
     for (let result = await queue.take(); result.status === 'taken'; result = await queue.take()) {
@@ -70,9 +70,9 @@ describe('BoundedQueue against real Redis', () => {
     const queue = new BoundedQueue(redis.client(), uniqueQueueName('edges'), 2);
     await queue.claimCapacity();
     expect(await queue.take()).toEqual({ status: 'empty', length: 0 });
-    expect(await queue.offer(encodeFoodItem(newFoodItem('Apple Pie', 'p')))).toEqual({ status: 'ready', length: 1 });
-    expect(await queue.offer(encodeFoodItem(newFoodItem('Apple Pie', 'p')))).toEqual({ status: 'ready', length: 2 });
-    expect(await queue.offer(encodeFoodItem(newFoodItem('Apple Pie', 'p')))).toEqual({ status: 'full', length: 2 });
+    expect(await queue.offer(newFoodItem('Apple Pie', 'p'))).toEqual({ status: 'ready', length: 1 });
+    expect(await queue.offer(newFoodItem('Apple Pie', 'p'))).toEqual({ status: 'ready', length: 2 });
+    expect(await queue.offer(newFoodItem('Apple Pie', 'p'))).toEqual({ status: 'full', length: 2 });
     expect(await queue.take()).toMatchObject({ status: 'taken', length: 1 });
   });
 
@@ -88,8 +88,9 @@ describe('BoundedQueue against real Redis', () => {
   it('stores an item exactly as offered and credits the time it waited to its length', async () => {
     const client = redis.client();
     const queue = new BoundedQueue(client, uniqueQueueName('wait'), 3);
-    const raw = encodeFoodItem(newFoodItem('Pumpkin Soup', 'producer'));
-    await queue.offer(raw);
+    const item = newFoodItem('Pumpkin Soup', 'producer');
+    await queue.offer(item);
+    const raw = encodeFoodItem(item);
     // From the offer's reply to sending the take: a lower bound of the time it spent queued.
     const waitedUs = await measuredSleepUs(20);
     const taken = await queue.take();

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { CapacityMismatchError } from './capacity-mismatch-error.js';
-import { queueCommands, type QueueCommands } from './scripts/lua-commands.js';
+import { encodeFoodItem, type FoodItem } from './food-item.js';
 import { queueKeys, type QueueKeys } from './queue-keys.js';
+import { queueScripts } from './scripts/queue-scripts.js';
 
 export type OfferResult = { status: 'ready' | 'full' | 'duplicate'; length: number };
 const OFFER_STATUS = ['full', 'ready', 'duplicate'] as const;
@@ -23,7 +24,6 @@ export interface DeadLetterEntry {
  */
 export class BoundedQueue {
   readonly keys: QueueKeys;
-  protected readonly commands: QueueCommands;
 
   constructor(
     protected readonly redis: Redis,
@@ -32,25 +32,28 @@ export class BoundedQueue {
     private readonly dedupTtlS = DEFAULT_DEDUP_TTL_S,
   ) {
     this.keys = queueKeys(name);
-    this.commands = queueCommands(redis);
   }
 
   /** Stores the capacity at first use; refuses a queue that already has another one. */
   async claimCapacity(): Promise<void> {
-    const stored = await this.commands.claimCapacity(this.keys.meta, this.capacity);
+    const stored = await queueScripts.claimCapacity.run(this.redis, { meta: this.keys.meta }, { capacity: this.capacity });
     if (stored !== this.capacity) throw new CapacityMismatchError(this.name, stored, this.capacity);
   }
 
-  /** Offers one item (a JSON object). Its `id` makes a second offer of the same item a duplicate. */
-  async offer(item: string, itemId = idOf(item)): Promise<OfferResult> {
-    const seen = this.keys.seen(itemId ?? '-');
-    const ttl = itemId === undefined ? 0 : this.dedupTtlS;
-    const [status, length] = await this.commands.offer(this.keys.items, this.keys.stats, seen, this.capacity, item, ttl);
+  /** Offers one meal. Its id makes a second offer of the same item a duplicate. */
+  async offer(item: FoodItem): Promise<OfferResult> {
+    const { items, stats } = this.keys;
+    const [status, length] = await queueScripts.offer.run(
+      this.redis,
+      { items, stats, seen: this.keys.seen(item.id) },
+      { capacity: this.capacity, item: encodeFoodItem(item), dedupTtlS: this.dedupTtlS },
+    );
     return { status: OFFER_STATUS[status], length };
   }
 
   async take(): Promise<TakeResult> {
-    const reply = await this.commands.take(this.keys.items, this.keys.stats);
+    const { items, stats } = this.keys;
+    const reply = await queueScripts.take.run(this.redis, { items, stats }, {});
     return reply[0] === 1 ? { status: 'taken', length: reply[1], raw: reply[2] } : { status: 'empty', length: 0 };
   }
 
@@ -60,7 +63,8 @@ export class BoundedQueue {
    */
   async deadLetter(entry: DeadLetterEntry, how: 'taken' | 'held'): Promise<void> {
     const { dead, stats } = this.keys;
-    await this.commands.deadLetter(dead, stats, this.keys.processing(entry.by), JSON.stringify(entry), entry.raw, how);
+    const processing = this.keys.processing(entry.by);
+    await queueScripts.deadLetter.run(this.redis, { dead, stats, processing }, { entry: JSON.stringify(entry), item: entry.raw, how });
   }
 
   async length(): Promise<number> {
@@ -79,10 +83,4 @@ export class BoundedQueue {
       cursor = next;
     } while (cursor !== '0');
   }
-}
-
-const ID_FIELD = /"id":"([^"]+)"/;
-
-function idOf(item: string): string | undefined {
-  return ID_FIELD.exec(item)?.[1];
 }

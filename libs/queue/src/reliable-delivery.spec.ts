@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { uniqueQueueName, useTestRedis } from '@restaurant/testing';
 import { readAccounting } from './accounting.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { encodeFoodItem, newFoodItem } from './food-item.js';
+import { newFoodItem } from './food-item.js';
 import { reclaim, ReliableDelivery } from './reliable-delivery.js';
 
 const redis = useTestRedis();
@@ -18,7 +18,7 @@ function setUp(capacity = 3, maxDeliveries = 3) {
 
 async function offerMeal(queue: BoundedQueue, meal = 'Fried Rice') {
   const item = newFoodItem(meal, 'producer');
-  await queue.offer(encodeFoodItem(item), item.id);
+  await queue.offer(item);
   return item;
 }
 
@@ -109,8 +109,8 @@ describe('duplicate offers', () => {
   it('refuses an id it has already accepted and counts it', async () => {
     const { client, queue } = setUp(10);
     const item = newFoodItem('Beef Goulash', 'producer');
-    expect((await queue.offer(encodeFoodItem(item), item.id)).status).toBe('ready');
-    expect(await queue.offer(encodeFoodItem(item), item.id)).toEqual({ status: 'duplicate', length: 1 });
+    expect((await queue.offer(item)).status).toBe('ready');
+    expect(await queue.offer(item)).toEqual({ status: 'duplicate', length: 1 });
     expect(await readAccounting(client, queue.keys)).toMatchObject({ accepted: 1, queued: 1, duplicates: 1, lost: 0 });
   });
 
@@ -118,12 +118,12 @@ describe('duplicate offers', () => {
     const { client, queue } = setUp(1);
     const first = newFoodItem('Apple Pie', 'producer');
     const dropped = newFoodItem('Fried Rice', 'producer');
-    expect(await queue.offer(encodeFoodItem(first), first.id)).toEqual({ status: 'ready', length: 1 });
-    expect(await queue.offer(encodeFoodItem(dropped), dropped.id)).toEqual({ status: 'full', length: 1 });
+    expect(await queue.offer(first)).toEqual({ status: 'ready', length: 1 });
+    expect(await queue.offer(dropped)).toEqual({ status: 'full', length: 1 });
     expect(await client.exists(queue.keys.seen(dropped.id))).toBe(0);
-    expect(await queue.offer(encodeFoodItem(first), first.id)).toEqual({ status: 'duplicate', length: 1 });
+    expect(await queue.offer(first)).toEqual({ status: 'duplicate', length: 1 });
     expect((await queue.take()).status).toBe('taken');
-    expect(await queue.offer(encodeFoodItem(dropped), dropped.id)).toEqual({ status: 'ready', length: 1 });
+    expect(await queue.offer(dropped)).toEqual({ status: 'ready', length: 1 });
     expect(await client.ttl(queue.keys.seen(dropped.id))).toBeGreaterThan(0);
     const stats = await client.hgetall(queue.keys.stats);
     expect(stats).toMatchObject({ ready: '2', full: '1', duplicates: '1', taken: '1' });

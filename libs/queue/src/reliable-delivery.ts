@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { queueCommands, type QueueCommands } from './scripts/lua-commands.js';
+import { queueScripts } from './scripts/queue-scripts.js';
 import type { QueueKeys } from './queue-keys.js';
 import type { BoundedQueue } from './bounded-queue.js';
 
@@ -20,7 +20,6 @@ export interface ReliableDeliveryOptions {
  * if the customer dies, a reaper returns it (see reaper.ts), and a graceful stop returns it too.
  */
 export class ReliableDelivery {
-  private readonly commands: QueueCommands;
   private readonly keys: QueueKeys;
   private readonly processing: string;
   private readonly acked: string;
@@ -30,7 +29,6 @@ export class ReliableDelivery {
     queue: BoundedQueue,
     private readonly options: ReliableDeliveryOptions,
   ) {
-    this.commands = queueCommands(redis);
     this.keys = queue.keys;
     this.processing = queue.keys.processing(options.consumer);
     this.acked = queue.keys.acked(options.consumer);
@@ -42,7 +40,12 @@ export class ReliableDelivery {
    */
   async take(): Promise<ReliableTakeResult> {
     const { items, stats, deliveries, consumers } = this.keys;
-    const reply = await this.commands.takeReliable(items, stats, this.processing, deliveries, consumers, this.options.consumer);
+    const { processing } = this;
+    const reply = await queueScripts.takeReliable.run(
+      this.redis,
+      { items, stats, processing, deliveries, consumers },
+      { consumer: this.options.consumer },
+    );
     return reply[0] === 1
       ? { status: 'taken', length: reply[1], raw: reply[2], deliveries: reply[3] }
       : { status: 'empty', length: 0 };
@@ -54,12 +57,18 @@ export class ReliableDelivery {
    */
   async ack(raw: string, itemId: string | undefined): Promise<boolean> {
     const { stats, deliveries } = this.keys;
-    return (await this.commands.ack(this.processing, stats, deliveries, this.acked, raw, itemId ?? '')) === 1;
+    const { processing, acked } = this;
+    return (await queueScripts.ack.run(this.redis, { processing, stats, deliveries, acked }, { item: raw, itemId: itemId ?? '' })) === 1;
   }
 
   /** Says this customer is alive for `ttlMs` more milliseconds. */
   async heartbeat(ttlMs: number): Promise<void> {
-    await this.commands.heartbeat(this.keys.heartbeat(this.options.consumer), this.keys.consumers, this.options.consumer, ttlMs);
+    const { consumer } = this.options;
+    await queueScripts.heartbeat.run(
+      this.redis,
+      { heartbeat: this.keys.heartbeat(consumer), consumers: this.keys.consumers },
+      { consumer, ttlMs },
+    );
   }
 
   /** Graceful stop: everything this customer holds goes back to the front of the queue. */
@@ -77,19 +86,20 @@ export async function reclaim(
   maxDeliveries: number,
   mode: 'stop' | 'reap',
 ): Promise<{ returned: number; deadLettered: number; alive: boolean }> {
-  const [returned, deadLettered] = await queueCommands(redis).reclaim(
-    keys.items,
-    keys.stats,
-    keys.processing(consumer),
-    keys.deliveries,
-    keys.dead,
-    keys.consumers,
-    keys.heartbeat(consumer),
-    keys.acked(consumer),
-    consumer,
-    maxDeliveries,
-    mode,
-    new Date().toISOString(),
+  const { items, stats, deliveries, dead, consumers } = keys;
+  const [returned, deadLettered] = await queueScripts.reclaim.run(
+    redis,
+    {
+      items,
+      stats,
+      processing: keys.processing(consumer),
+      deliveries,
+      dead,
+      consumers,
+      heartbeat: keys.heartbeat(consumer),
+      acked: keys.acked(consumer),
+    },
+    { consumer, maxDeliveries, mode, at: new Date().toISOString() },
   );
   return returned === -1 ? { returned: 0, deadLettered: 0, alive: true } : { returned, deadLettered, alive: false };
 }

@@ -4,9 +4,9 @@ import { closeRedis, connectRedis, whenReady } from './redis/connect-redis.js';
 import { startReplyCuttingProxy, type ReplyCuttingProxy, uniqueQueueName, useTestRedis } from '@restaurant/testing';
 import { readAccounting } from './accounting.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { encodeFoodItem, newFoodItem } from './food-item.js';
-import { loadLuaScript } from './scripts/lua-commands.js';
+import { newFoodItem } from './food-item.js';
 import { ReliableDelivery } from './reliable-delivery.js';
+import { queueScripts } from './scripts/queue-scripts.js';
 
 const redis = useTestRedis();
 const cleanUp: Array<() => Promise<void>> = [];
@@ -20,13 +20,13 @@ afterEach(async () => {
  * reconnects, as it does after a Redis restart. `scripts` are loaded beforehand, so that the
  * reply cut is the script's, not a NOSCRIPT before it ran.
  */
-async function queueBehindProxy(mode: 'patient' | 'fail-fast', scripts: string[]) {
+async function queueBehindProxy(mode: 'patient' | 'fail-fast', scripts: Array<{ lua: string }>) {
   const proxy: ReplyCuttingProxy = await startReplyCuttingProxy(redis.url);
   const connection: Redis = connectRedis({ url: proxy.url, mode });
   cleanUp.push(() => proxy.close(), () => closeRedis(connection));
   await whenReady(connection);
   const admin = redis.client();
-  for (const file of scripts) await admin.script('LOAD', loadLuaScript(file));
+  for (const script of scripts) await admin.script('LOAD', script.lua);
   const adminQueue = new BoundedQueue(admin, uniqueQueueName('resent'), 3);
   await adminQueue.claimCapacity();
   return { proxy, connection, admin, adminQueue, proxiedQueue: new BoundedQueue(connection, adminQueue.name, 3) };
@@ -34,12 +34,12 @@ async function queueBehindProxy(mode: 'patient' | 'fail-fast', scripts: string[]
 
 /** A customer (patient connection, as the service's) behind the proxy. */
 async function customerBehindProxy() {
-  const behind = await queueBehindProxy('patient', ['take-reliable-5.lua', 'ack-4.lua', 'dead-letter-3.lua']);
+  const behind = await queueBehindProxy('patient', [queueScripts.takeReliable, queueScripts.ack, queueScripts.deadLetter]);
   const { connection, adminQueue, proxiedQueue } = behind;
   const delivery = new ReliableDelivery(connection, proxiedQueue, { consumer: 'consumer_1', maxDeliveries: 3 });
   const offer = async (meal: string) => {
     const item = newFoodItem(meal, 'producer');
-    await adminQueue.offer(encodeFoodItem(item), item.id);
+    await adminQueue.offer(item);
     return item;
   };
   return { ...behind, customerQueue: proxiedQueue, delivery, offer };
@@ -75,7 +75,9 @@ describe('reliable delivery, a reply lost and the command re-sent', () => {
 
   it('a re-sent dead-letter call sets the item aside once', async () => {
     const { proxy, admin, adminQueue, customerQueue, delivery } = await customerBehindProxy();
-    await adminQueue.offer('{"id":"half');
+    const { items, stats } = adminQueue.keys;
+    const unreadable = { item: '{"id":"half', capacity: 3, dedupTtlS: 0 };
+    await queueScripts.offer.run(admin, { items, stats, seen: adminQueue.keys.seen('half') }, unreadable);
     const taken = await delivery.take();
     if (taken.status !== 'taken') throw new Error('expected the broken item');
 
@@ -90,11 +92,11 @@ describe('reliable delivery, a reply lost and the command re-sent', () => {
 describe('a cook, a reply lost', () => {
   it('a re-sent offer is refused as a duplicate: one meal on the queue', async () => {
     // a cook's connection fails fast while Redis is away; ioredis still re-sends what was unanswered
-    const { proxy, admin, adminQueue, proxiedQueue: cookQueue } = await queueBehindProxy('fail-fast', ['offer-3.lua']);
+    const { proxy, admin, adminQueue, proxiedQueue: cookQueue } = await queueBehindProxy('fail-fast', [queueScripts.offer]);
     const item = newFoodItem('Apple Pie', 'producer_1');
 
     proxy.cutNextReply();
-    expect(await cookQueue.offer(encodeFoodItem(item), item.id)).toEqual({ status: 'duplicate', length: 1 });
+    expect(await cookQueue.offer(item)).toEqual({ status: 'duplicate', length: 1 });
     expect(await readAccounting(admin, adminQueue.keys)).toMatchObject({ accepted: 1, queued: 1, duplicates: 1, lost: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedQueue } from '@restaurant/queue';
+import { BoundedQueue, newFoodItem } from '@restaurant/queue';
 import { uniqueQueueName, useTestRedis } from '@restaurant/testing';
 import { QueueModel } from './queue-model.js';
 import { createRandom } from '@restaurant/service';
@@ -15,7 +15,7 @@ describe('QueueModel against the Lua scripts', () => {
     for (let step = 0; step < 1500; step++) {
       // offers slightly more often than takes, so the queue visits empty, full and in between
       if (random.next() < 0.52) {
-        const fromLua = await queue.offer(JSON.stringify({ step }));
+        const fromLua = await queue.offer(newFoodItem(`step ${step}`, 'producer'));
         const queued = model.offer(step);
         expect({ step, status: fromLua.status, length: fromLua.length }).toEqual({
           step,
@@ -29,7 +29,7 @@ describe('QueueModel against the Lua scripts', () => {
           step,
           status: fromLua.status,
           length: fromLua.length,
-          item: fromLua.status === 'taken' ? (JSON.parse(fromLua.raw) as { step: number }).step : -1,
+          item: fromLua.status === 'taken' ? Number((JSON.parse(fromLua.raw) as { meal: string }).meal.split(' ')[1]) : -1,
         }).toEqual({ step, status: enqueuedAtStep === -1 ? 'empty' : 'taken', length: model.length, item: enqueuedAtStep });
       }
     }

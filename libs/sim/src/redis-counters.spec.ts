@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BoundedQueue, readQueueSnapshot } from '@restaurant/queue';
+import { BoundedQueue, newFoodItem, readQueueSnapshot } from '@restaurant/queue';
 import { uniqueQueueName, useTestRedis } from '@restaurant/testing';
 import { countersBetween } from './redis-counters.js';
 import { figuresOf } from './run-report.js';
@@ -15,10 +15,10 @@ describe('counters read from Redis', () => {
     const queue = new BoundedQueue(client, uniqueQueueName('redis-counters'), 2);
     await queue.claimCapacity();
     await queue.take(); // empty
-    await queue.offer('{"id":"a"}');
+    await queue.offer(newFoodItem('a', 'producer'));
     await sleep(30);
-    await queue.offer('{"id":"b"}');
-    await queue.offer('{"id":"c"}'); // full
+    await queue.offer(newFoodItem('b', 'producer'));
+    await queue.offer(newFoodItem('c', 'producer')); // full
     await sleep(30);
     await queue.take();
     const snapshot = await readQueueSnapshot(client, queue.name);
@@ -53,7 +53,7 @@ describe('counters read from Redis', () => {
     const sent = new Map<string, { before: number; after: number }>();
     for (const id of ['a', 'b']) {
       const before = performance.now();
-      await queue.offer(`{"id":"${id}"}`);
+      await queue.offer(newFoodItem(id, 'producer'));
       sent.set(id, { before, after: performance.now() });
       await sleep(30);
     }
@@ -64,7 +64,7 @@ describe('counters read from Redis', () => {
       const taken = await queue.take();
       const after = performance.now();
       if (taken.status !== 'taken') throw new Error('the queue should hold two meals');
-      const offer = sent.get((JSON.parse(taken.raw) as { id: string }).id);
+      const offer = sent.get((JSON.parse(taken.raw) as { meal: string }).meal);
       if (!offer) throw new Error(`took a meal that was never offered: ${taken.raw}`);
       leastMs += before - offer.after;
       mostMs += after - offer.before;
@@ -83,13 +83,13 @@ describe('counters read from Redis', () => {
     const client = redis.client();
     const queue = new BoundedQueue(client, uniqueQueueName('redis-counters'), 3);
     await queue.claimCapacity();
-    await queue.offer('{"id":"a"}');
+    await queue.offer(newFoodItem('a', 'producer'));
     await queue.take();
     await queue.take();
     const before = await readQueueSnapshot(client, queue.name);
-    await queue.offer('{"id":"b"}');
+    await queue.offer(newFoodItem('b', 'producer'));
     await sleep(20);
-    await queue.offer('{"id":"c"}');
+    await queue.offer(newFoodItem('c', 'producer'));
     await sleep(20);
     const after = await readQueueSnapshot(client, queue.name);
     const counters = countersBetween(before, after, 1);

@@ -150,7 +150,7 @@ describe('FastQueue batches against real Redis', () => {
     const queue = new FastQueue(redis.client(), uniqueQueueName('batch-mix'), 10);
     await queue.claimCapacity();
     expect(await queue.takeMany(10)).toEqual({ items: [], length: 0 });
-    await queue.offer(encodeFoodItem(newFoodItem('Apple Pie', 'p')));
+    await queue.offer(newFoodItem('Apple Pie', 'p'));
     await queue.offerMany(items(2, 'p'));
     expect((await queue.take()).status).toBe('taken');
     expect((await queue.takeMany(10)).items).toHaveLength(2);
@@ -264,7 +264,7 @@ describe('FastQueue blocking takes against real Redis', () => {
       while (itemsLeft > 0) {
         if (index % 2 === 0) {
           itemsLeft--;
-          await queue.offer(encodeFoodItem(newFoodItem('Fried Rice', `producer_${index}`)));
+          await queue.offer(newFoodItem('Fried Rice', `producer_${index}`));
         } else {
           const size = Math.min(itemsLeft, 4);
           itemsLeft -= size;

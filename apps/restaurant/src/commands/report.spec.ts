@@ -1,4 +1,4 @@
-import { BoundedQueue } from '@restaurant/queue';
+import { BoundedQueue, newFoodItem } from '@restaurant/queue';
 import { runReportSchema, type RunReport } from '@restaurant/sim';
 import { useTestRedis, uniqueQueueName } from '@restaurant/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,9 +19,9 @@ describe('report', () => {
     const queue = new BoundedQueue(redis.client(), uniqueQueueName('report'), 2);
     await queue.claimCapacity();
     await queue.take(); // empty
-    await queue.offer('{"id":"r1"}');
-    await queue.offer('{"id":"r2"}');
-    await queue.offer('{"id":"r3"}'); // full
+    await queue.offer(newFoodItem('r1', 'producer'));
+    await queue.offer(newFoodItem('r2', 'producer'));
+    await queue.offer(newFoodItem('r3', 'producer')); // full
     await sleep(50);
     await queue.take();
 
@@ -56,7 +56,7 @@ describe('report', () => {
     const queue = new BoundedQueue(client, uniqueQueueName('report'), 3);
     await queue.claimCapacity();
     await client.hset(queue.keys.meta, 'scenario', JSON.stringify({ producers: 2, consumers: 5, producerPeriodS: 3, consumerMinS: 3, consumerMaxS: 10, timeScale: 0.005, seed: 9 }));
-    await queue.offer('{"id":"s1"}');
+    await queue.offer(newFoodItem('s1', 'producer'));
     const result = JSON.parse((await report(['--queue', queue.name, '--json'])).out) as RunReport;
     expect(result.scenario).toMatchObject({ producers: 2, consumers: 5, capacity: 3, timeScale: 0.005, seed: 9 });
     await queue.destroy();

@@ -1,8 +1,16 @@
-import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem } from '@restaurant/queue';
+import { BoundedQueue, closeRedis, newFoodItem, queueScripts } from '@restaurant/queue';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { accountingOf, spawnCustomer, startOwnRedis, uniqueQueueName } from './fault-harness.js';
 import { recordFaultOutcome } from './fault-summary.js';
+
+/** Puts bytes that are no food item on the queue through the counted offer, as a foreign writer could. */
+async function offerRaw(redis: Redis, queue: BoundedQueue, item: string): Promise<void> {
+  const { items, stats } = queue.keys;
+  const seen = queue.keys.seen(randomUUID());
+  await queueScripts.offer.run(redis, { items, stats, seen }, { capacity: queue.capacity, item, dedupTtlS: 0 });
+}
 
 describe('fault: malformed, oversized and wrong-schema items', () => {
   it.each(['simple', 'reliable'])('go to the dead-letter list with a reason and the %s customer keeps going', async (delivery) => {
@@ -14,10 +22,10 @@ describe('fault: malformed, oversized and wrong-schema items', () => {
       const cook = new BoundedQueue(admin, queue, 10);
       await customer.waitForLine(/"event":"empty"/);
       const good = newFoodItem('Apple Pie', 'producer');
-      await cook.offer('{"meal": "half a JSON}');
-      await cook.offer(encodeFoodItem(newFoodItem('Soup'.repeat(100), 'producer')));
-      await cook.offer('{"id":"w1","dish":"Pumpkin Soup"}');
-      await cook.offer(encodeFoodItem(good), good.id);
+      await offerRaw(admin, cook, '{"meal": "half a JSON}');
+      await cook.offer(newFoodItem('Soup'.repeat(100), 'producer'));
+      await offerRaw(admin, cook, '{"id":"w1","dish":"Pumpkin Soup"}');
+      await cook.offer(good);
 
       await customer.waitForLine(new RegExp(`"event":"taken".*"itemId":"${good.id}"`));
       const reasons = (await admin.lrange(`{${queue}}:dead`, 0, -1)).map((entry) => JSON.parse(entry).reason);

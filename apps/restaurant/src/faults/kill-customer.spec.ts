@@ -1,4 +1,4 @@
-import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem } from '@restaurant/queue';
+import { BoundedQueue, closeRedis, newFoodItem } from '@restaurant/queue';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { accountingOf, spawnCustomer, startOwnRedis, uniqueQueueName } from './fault-harness.js';
@@ -14,7 +14,7 @@ describe('fault: kill -9 a customer holding a meal', () => {
     try {
       await alice.waitForLine(/"event":"empty"/);
       const item = newFoodItem('Favourite Lasagne', 'producer');
-      await new BoundedQueue(admin, queue, 3).offer(encodeFoodItem(item), item.id);
+      await new BoundedQueue(admin, queue, 3).offer(item);
       await alice.waitForLine(new RegExp(`"event":"taken".*"itemId":"${item.id}"`));
       alice.kill('SIGKILL');
       expect((await alice.exited).signal).toBe('SIGKILL');

@@ -1,4 +1,4 @@
-import { BoundedQueue, closeRedis, encodeFoodItem, newFoodItem, offerNaively, readAccounting } from '@restaurant/queue';
+import { BoundedQueue, closeRedis, newFoodItem, offerNaively, readAccounting } from '@restaurant/queue';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { startOwnRedis, uniqueQueueName } from './fault-harness.js';
@@ -24,9 +24,8 @@ async function race(url: string, admission: 'atomic' | 'naive') {
     queues.map(async (bounded, i) => {
       for (let n = 0; n < OFFERS_EACH; n++) {
         const item = newFoodItem('Fried Rice', `producer_${i + 1}`);
-        const raw = encodeFoodItem(item);
-        if (admission === 'naive') await offerNaively(connections[i], bounded.keys, CAPACITY, raw);
-        else await bounded.offer(raw, item.id);
+        if (admission === 'naive') await offerNaively(connections[i], bounded.keys, CAPACITY, item);
+        else await bounded.offer(item);
       }
     }),
   );

@@ -4,11 +4,11 @@
   number of processes running. In flight is measured from the processing lists themselves,
   not from a counter, so a lost item shows up as `lost`.
 
-  KEYS[1] stats hash
-  KEYS[2] items list
-  KEYS[3] consumers set
-  ARGV[1] the prefix of processing lists (`{queue}:processing:`); they share the queue's hash
-          slot, so reading them is safe on Redis Cluster too
+  KEYS[1] stats             the counters hash
+  KEYS[2] items             the list of items
+  KEYS[3] consumers         the set of customers with a processing list
+  ARGV[1] processingPrefix  the prefix of processing lists (`{queue}:processing:`); they share
+                            the queue's hash slot, so reading them is safe on Redis Cluster too
   Reply:  {ready, taken, queued, inFlight, deadLettered, redelivered, duplicates}
 ]]
 local function count(field)

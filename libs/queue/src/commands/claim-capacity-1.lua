@@ -2,8 +2,8 @@
   Stores the queue's capacity the first time the queue is used and returns the stored one, so a
   process configured with another capacity can refuse to start.
 
-  KEYS[1] meta hash
-  ARGV[1] capacity (whole number >= 1)
+  KEYS[1] meta        the settings hash
+  ARGV[1] capacity    a whole number >= 1
   Reply:  the stored capacity (integer)
 ]]
 redis.call('HSETNX', KEYS[1], 'capacity', ARGV[1])

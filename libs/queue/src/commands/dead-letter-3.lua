@@ -2,13 +2,13 @@
   Sets aside an item a customer took but could not use, with the reason, and counts it as
   dead-lettered instead of taken (simple delivery) or in flight (reliable delivery).
 
-  KEYS[1] dead-letter list (RPUSH: oldest entry first)
-  KEYS[2] stats hash
-  KEYS[3] this customer's processing list (empty in simple delivery)
-  ARGV[1] the entry: JSON with the raw item, the reason, who and when
-  ARGV[2] the item exactly as taken
-  ARGV[3] 'held': reliable delivery, the item is in the processing list; 'taken': simple
-          delivery, the item was counted as taken when it was popped
+  KEYS[1] dead        the dead-letter list (RPUSH: oldest entry first)
+  KEYS[2] stats       the counters hash
+  KEYS[3] processing  this customer's processing list (empty in simple delivery)
+  ARGV[1] entry       JSON with the raw item, the reason, who and when
+  ARGV[2] item        the item exactly as taken
+  ARGV[3] how         'held': reliable delivery, the item is in the processing list; 'taken':
+                      simple delivery, the item was counted as taken when it was popped
   Reply:  the length of the dead-letter list
 ]]
 if ARGV[3] == 'held' then

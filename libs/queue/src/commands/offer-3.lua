@@ -3,12 +3,12 @@
   of producers can never overfill the queue. The item is stored exactly as sent. An id accepted
   before (an offer re-sent after a reconnect) is refused and counted.
 
-  KEYS[1] items list
-  KEYS[2] stats hash
-  KEYS[3] seen marker of this item's id
+  KEYS[1] items       the list of items
+  KEYS[2] stats       the counters hash
+  KEYS[3] seen        the marker of this item's id (the caller names it after the id)
   ARGV[1] capacity
-  ARGV[2] the item: a JSON object
-  ARGV[3] seconds the id is remembered (0: not at all)
+  ARGV[2] item        the item, stored exactly as sent
+  ARGV[3] dedupTtlS   seconds the id is remembered (0: not at all)
   Reply:  {1, length after} queued (READY)
           {0, length}       the queue was full and the item dropped (FULL)
           {2, length}       the id was accepted before; nothing changed but `duplicates`

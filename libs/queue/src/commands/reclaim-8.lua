@@ -4,20 +4,20 @@
   heartbeat has expired, and by a customer on its own graceful stop. An item handed out
   more than `maxDeliveries` times goes to the dead-letter list instead, with the reason.
 
-  KEYS[1] items list
-  KEYS[2] stats hash
-  KEYS[3] the customer's processing list
-  KEYS[4] deliveries hash
-  KEYS[5] dead-letter list
-  KEYS[6] consumers set
-  KEYS[7] the customer's heartbeat key
-  KEYS[8] the customer's last acknowledged id: forgotten, so that an acknowledgement arriving
-          after this is late, not a re-sent one
-  ARGV[1] the customer's name
-  ARGV[2] maxDeliveries
-  ARGV[3] 'stop': the customer returns its own items (the delivery does not count, the
-          heartbeat is ignored); 'reap': only when the heartbeat has expired
-  ARGV[4] now, as ISO text, for the dead-letter entry
+  KEYS[1] items          the list of items
+  KEYS[2] stats          the counters hash
+  KEYS[3] processing     the customer's processing list
+  KEYS[4] deliveries     the hash of times each item was handed out, by the SHA1 of its bytes
+  KEYS[5] dead           the dead-letter list
+  KEYS[6] consumers      the set of customers with a processing list
+  KEYS[7] heartbeat      the customer's heartbeat key
+  KEYS[8] acked          the customer's last acknowledged id: forgotten, so that an
+                         acknowledgement arriving after this is late, not a re-sent one
+  ARGV[1] consumer       the customer's name
+  ARGV[2] maxDeliveries  an item handed out more often goes to the dead-letter list
+  ARGV[3] mode           'stop': the customer returns its own items (the delivery does not
+                         count, the heartbeat is ignored); 'reap': only when the heartbeat expired
+  ARGV[4] at             now, as ISO text, for the dead-letter entry
   Reply:  {returned, deadLettered}, or {-1, 0} when the customer is alive after all
 ]]
 -- @include track-length
@@ -34,14 +34,12 @@ local returned, dead = 0, 0
 -- line, and a customer needs no right to push items onto the queue.
 for _ = 1, held do
   local item = redis.call('LINDEX', KEYS[3], 0)
-  local id = string.match(item, '"id":"([^"]+)"')
-  local delivered = 0
-  if id then
-    if stopping then
-      delivered = redis.call('HINCRBY', KEYS[4], id, -1)
-    else
-      delivered = tonumber(redis.call('HGET', KEYS[4], id) or '0')
-    end
+  local digest = redis.sha1hex(item)
+  local delivered
+  if stopping then
+    delivered = redis.call('HINCRBY', KEYS[4], digest, -1)
+  else
+    delivered = tonumber(redis.call('HGET', KEYS[4], digest) or '0')
   end
   if not stopping and delivered > tonumber(ARGV[2]) then
     redis.call('LPOP', KEYS[3])
@@ -49,7 +47,7 @@ for _ = 1, held do
       reason = 'delivered ' .. delivered .. ' times without an acknowledgement',
       raw = item, by = ARGV[1], at = ARGV[4] }))
     redis.call('HINCRBY', KEYS[2], 'deadLettered', 1)
-    if id then redis.call('HDEL', KEYS[4], id) end
+    redis.call('HDEL', KEYS[4], digest)
     dead = dead + 1
   else
     trackLength(KEYS[2], redis.call('LLEN', KEYS[1]), now)

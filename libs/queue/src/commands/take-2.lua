@@ -1,8 +1,8 @@
 --[[
   A customer takes the oldest item (RPOP; offers LPUSH, so the list is FIFO).
 
-  KEYS[1] items list
-  KEYS[2] stats hash
+  KEYS[1] items       the list of items
+  KEYS[2] stats       the counters hash
   Reply:  {1, length after, item} when an item was taken (TAKEN AWAY)
           {0, 0}                  when the queue was empty (Empty)
 ]]

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedQueue } from '../bounded-queue.js';
-import { encodeFoodItem, newFoodItem } from '../food-item.js';
+import { encodeFoodItem, newFoodItem, type FoodItem } from '../food-item.js';
 import { ReliableDelivery } from '../reliable-delivery.js';
 import { startRedisServer, type RedisServerProcess, uniqueQueueName } from '@restaurant/testing';
 import { newAclPassword } from './acl-password.js';
@@ -35,8 +35,8 @@ function connectAs(user: AclUser, port = server.port): Redis {
   return redis;
 }
 
-function meal(): string {
-  return encodeFoodItem(newFoodItem('Pumpkin Soup', 'producer'));
+function meal(): FoodItem {
+  return newFoodItem('Pumpkin Soup', 'producer');
 }
 
 /** A fresh queue with its own cook and customer users, applied by the admin. */
@@ -74,7 +74,7 @@ describe('the producer user', () => {
     await expect(asCook.rpop(food)).rejects.toThrow(/^NOPERM/);
     await expect(asCook.lmove(food, cookQueue.keys.processing('cook'), 'RIGHT', 'LEFT')).rejects.toThrow(/^NOPERM/);
     await expect(asCook.lrem(food, 1, 'x')).rejects.toThrow(/^NOPERM/);
-    await expect(asCook.rpush(food, meal())).rejects.toThrow(/^NOPERM/);
+    await expect(asCook.rpush(food, encodeFoodItem(meal()))).rejects.toThrow(/^NOPERM/);
     await expect(asCook.eval("return redis.call('RPOP', KEYS[1])", 1, food)).rejects.toThrow(REFUSED);
     expect(await adminQueue.length()).toBe(1);
   });
@@ -88,7 +88,7 @@ describe('the consumer user', () => {
     await cookQueue.offer(offered);
     const taken = await customerQueue.take();
     expect(taken).toMatchObject({ status: 'taken', length: 0 });
-    expect(taken.status === 'taken' && JSON.parse(taken.raw).id).toBe(JSON.parse(offered).id);
+    expect(taken.status === 'taken' && JSON.parse(taken.raw).id).toBe(offered.id);
     await customerQueue.deadLetter({ reason: 'not JSON', raw: '{"half', by: 'customer', at: new Date().toISOString() }, 'taken');
     expect(await admin.llen(adminQueue.keys.dead)).toBe(1);
   });
@@ -112,11 +112,11 @@ describe('the consumer user', () => {
   it('is refused every way of offering, and the queue stays empty', async () => {
     const { customerQueue, asCustomer, adminQueue } = await kitchen();
     await expect(customerQueue.offer(meal())).rejects.toThrow(REFUSED);
-    await expect(asCustomer.lpush(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
-    await expect(asCustomer.lpushx(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
-    await expect(asCustomer.rpush(customerQueue.keys.items, meal())).rejects.toThrow(/^NOPERM/);
+    await expect(asCustomer.lpush(customerQueue.keys.items, encodeFoodItem(meal()))).rejects.toThrow(/^NOPERM/);
+    await expect(asCustomer.lpushx(customerQueue.keys.items, encodeFoodItem(meal()))).rejects.toThrow(/^NOPERM/);
+    await expect(asCustomer.rpush(customerQueue.keys.items, encodeFoodItem(meal()))).rejects.toThrow(/^NOPERM/);
     await expect(asCustomer.eval("return redis.call('LPUSH', KEYS[1], 'x')", 1, customerQueue.keys.items)).rejects.toThrow(REFUSED);
-    await expect(asCustomer.multi().lpush(customerQueue.keys.items, meal()).exec()).rejects.toThrow(/EXECABORT/);
+    await expect(asCustomer.multi().lpush(customerQueue.keys.items, encodeFoodItem(meal())).exec()).rejects.toThrow(/EXECABORT/);
     expect(await adminQueue.length()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactLua } from './lua-commands.js';
+import { compactLua } from './load-lua.js';
 
 describe('compactLua', () => {
   it('drops block comments, comment lines and blank lines, and keeps code with its inline comments', () => {
