@@ -1,19 +1,4 @@
-import { hostname } from 'node:os';
-import { runService } from '@restaurant/service';
+import { processIo, runService } from '@restaurant/service';
 import { customerService } from './customer.js';
 
-const exitCode = await runService(
-  {
-    args: process.argv.slice(2),
-    env: process.env,
-    hostname: hostname(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    onStopSignal: (stop) => {
-      process.on('SIGTERM', stop);
-      process.on('SIGINT', stop);
-    },
-  },
-  customerService,
-);
-process.exit(exitCode);
+process.exit(await runService(processIo(process), customerService));

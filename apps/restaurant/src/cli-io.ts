@@ -1,15 +1,7 @@
-import type { LineSink } from '@restaurant/service';
+import type { ProcessIo } from '@restaurant/service';
 
-/** What a command needs from its process; only main.ts builds it from `process`. */
-export interface CliIo {
-  env: Record<string, string | undefined>;
-  /** The Node.js binary, to start service processes with. */
-  execPath: string;
-  stdout: LineSink;
-  stderr: LineSink;
-  /** Registers the handler for SIGTERM and SIGINT. */
-  onStopSignal(stop: () => void): void;
-}
+/** What a command needs from its process: main.ts builds it from `process`, a test fakes it. */
+export type CliIo = ProcessIo;
 
 /** A subcommand: takes its own arguments, returns the exit code. */
 export interface Command {

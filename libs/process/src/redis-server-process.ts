@@ -1,12 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ConnectionOptions } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port.js';
 import { pingRedis } from './ping-redis.js';
+import { stopChild } from './stop-child.js';
 
 export interface RedisServerProcess {
+  /** `redis://127.0.0.1:<port>`, or `rediss://` for a TLS server. */
   readonly url: string;
   readonly port: number;
   readonly pid: number;
@@ -14,11 +18,23 @@ export interface RedisServerProcess {
   stop(options?: { keepDir?: boolean; signal?: NodeJS.Signals }): Promise<void>;
 }
 
+/** PEM files of a server that speaks TLS only, and of a client it lets in. */
+export interface RedisServerTls {
+  certFile: string;
+  keyFile: string;
+  /** The CA that signed both certificates; the server asks clients for one it signed. */
+  caFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
+}
+
 export interface StartRedisServerOptions {
   port?: number;
   /** Reuse a folder (for a restart on the same data); a fresh temporary one otherwise. */
   dir?: string;
   extraArgs?: string[];
+  /** TLS only: the port speaks TLS and no plain-text port is opened. */
+  tls?: RedisServerTls;
   /** The server binary; `redis-server` on PATH by default. */
   binary?: string;
 }
@@ -30,27 +46,18 @@ export class NoRedisServerError extends Error {
   }
 }
 
-/** A free TCP port on 127.0.0.1, as the operating system hands it out. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+const STOP_GRACE_MS = 3000;
 
 /** Starts a throw-away redis-server on loopback and waits until it answers PING. */
 export async function startRedisServer(options: StartRedisServerOptions = {}): Promise<RedisServerProcess> {
   const port = options.port ?? (await freePort());
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'restaurant-redis-')));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-  const child = spawn(options.binary ?? 'redis-server', [...args, ...(options.extraArgs ?? [])], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { tls } = options;
+  const listen = tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.certFile, '--tls-key-file', tls.keyFile, '--tls-ca-cert-file', tls.caFile]
+    : ['--port', String(port)];
+  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.extraArgs ?? [])];
+  const child = spawn(options.binary ?? 'redis-server', args, { stdio: 'ignore' });
   const spawnError = await new Promise<Error | undefined>((resolve) => {
     child.once('error', resolve);
     child.once('spawn', () => resolve(undefined));
@@ -59,36 +66,38 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
     await rm(dir, { recursive: true, force: true });
     throw (spawnError as NodeJS.ErrnoException).code === 'ENOENT' ? new NoRedisServerError() : spawnError;
   }
-  const url = `redis://127.0.0.1:${port}`;
-  await waitUntilAnswering(url, child);
+  const url = `${tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`;
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  try {
+    await waitUntilAnswering(url, () => child.exitCode, tls && clientTls(tls));
+  } catch (error) {
+    await stopChild(child, { signal: 'SIGKILL', graceMs: STOP_GRACE_MS });
+    if (options.dir === undefined) await removeDir();
+    throw error;
+  }
   let stopped: Promise<void> | undefined;
   return {
     url,
     port,
     pid: child.pid ?? -1,
-    stop: (stopOptions = {}) => {
-      stopped ??= stopServer(child, exited, stopOptions.signal ?? 'SIGTERM').then(() =>
-        stopOptions.keepDir ? undefined : rm(dir, { recursive: true, force: true }),
-      );
+    stop: ({ keepDir = false, signal = 'SIGTERM' } = {}) => {
+      stopped ??= stopChild(child, { signal, graceMs: STOP_GRACE_MS }).then(() => (keepDir ? undefined : removeDir()));
       return stopped;
     },
   };
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} at start`);
-    if (await pingRedis(url, 200)) return;
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server did not answer at ${url} within 5 s`);
+/** What a client presents to reach a TLS server. */
+export function clientTls(tls: RedisServerTls): ConnectionOptions {
+  return { ca: readFileSync(tls.caFile), cert: readFileSync(tls.clientCertFile), key: readFileSync(tls.clientKeyFile) };
 }
 
-async function stopServer(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(signal);
-  const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await exited;
-  clearTimeout(killer);
+async function waitUntilAnswering(url: string, exitCode: () => number | null, tls: ConnectionOptions | undefined): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const code = exitCode();
+    if (code !== null) throw new Error(`redis-server exited with code ${code} at start`);
+    if (await pingRedis(url, 200, tls)) return;
+    await sleep(50);
+  }
+  throw new Error(`redis-server did not answer at ${url} within 5 s`);
 }

@@ -4,21 +4,9 @@ import { CONFIG_EXIT_CODE, ConfigError } from './config/config-error.js';
 import { readServiceConfig, type ServiceConfig } from './config/service-config.js';
 import { serviceHelp } from './config/service-env-help.js';
 import { createLogger } from './logging/create-logger.js';
-import type { LineSink } from './logging/original-line-stream.js';
+import type { ProcessIo } from './process-io.js';
 import { BoundedQueue, CapacityMismatchError, closeRedis, connectRedis, whenReady, redactUrl, readTlsFiles } from '@restaurant/queue';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
-
-/** What a service needs from its process; only an app's main.ts builds this. */
-export interface ServiceProcess {
-  /** The command-line arguments: none, or `--help`. */
-  args: string[];
-  env: Record<string, string | undefined>;
-  hostname: string;
-  stdout: LineSink;
-  stderr: LineSink;
-  /** Registers the handler for SIGTERM and SIGINT. */
-  onStopSignal(stop: () => void): void;
-}
 
 export interface ServiceContext {
   config: Readonly<ServiceConfig>;
@@ -49,7 +37,7 @@ const STOP_DEADLINE_MS = 1500;
  * The life of one producer or consumer process: configuration, logger, connection (with retry
  * and backoff), the capacity check, the actor's loop, and a graceful stop. Returns the exit code.
  */
-export async function runService(proc: ServiceProcess, service: ServiceDefinition): Promise<number> {
+export async function runService(proc: ProcessIo, service: ServiceDefinition): Promise<number> {
   if (proc.args.length > 0) {
     const help = serviceHelp(service.defaultRole, service.usage);
     if (proc.args.length === 1 && ['--help', '-h'].includes(proc.args[0])) {

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
-import { freePort } from '@restaurant/process';
+import { startRedisServer } from '@restaurant/process';
 import { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
 
 export interface TlsRedisServer {
@@ -20,54 +17,27 @@ export interface TlsRedisServer {
  * signed by its CA (Redis's default `tls-auth-clients yes`), with certificates made for it.
  */
 export async function startTlsRedisServer(): Promise<TlsRedisServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'restaurant-tls-redis-'));
-  const certificates = await makeThrowawayCertificates(dir);
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
-      '--tls-cert-file', certificates.serverCert, '--tls-key-file', certificates.serverKey,
-      '--tls-ca-cert-file', certificates.caCert,
-    ],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  const url = `rediss://127.0.0.1:${port}`;
-  try {
-    await waitUntilAnswering(url, certificates);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await stop();
+  const certificatesDir = await mkdtemp(join(tmpdir(), 'restaurant-tls-'));
+  const certificates = await makeThrowawayCertificates(certificatesDir);
+  const server = await startRedisServer({
+    tls: {
+      certFile: certificates.serverCert,
+      keyFile: certificates.serverKey,
+      caFile: certificates.caCert,
+      clientCertFile: certificates.clientCert,
+      clientKeyFile: certificates.clientKey,
+    },
+  }).catch(async (error: unknown) => {
+    await rm(certificatesDir, { recursive: true, force: true });
     throw error;
-  }
-  return { url, port, certificates, stop };
-}
-
-async function waitUntilAnswering(url: string, certificates: ThrowawayCertificates): Promise<void> {
-  const tls = {
-    ca: await readFile(certificates.caCert),
-    cert: await readFile(certificates.clientCert),
-    key: await readFile(certificates.clientKey),
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    certificates,
+    stop: async () => {
+      await server.stop();
+      await rm(certificatesDir, { recursive: true, force: true });
+    },
   };
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const redis = new Redis(url, { tls, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    redis.on('error', () => undefined);
-    try {
-      await redis.connect();
-      if ((await redis.ping()) === 'PONG') return;
-    } catch {
-      await sleep(50);
-    } finally {
-      redis.disconnect();
-    }
-  }
-  throw new Error(`redis-server with TLS did not answer at ${url} within 5 s`);
 }

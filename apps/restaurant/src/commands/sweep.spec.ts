@@ -9,13 +9,20 @@ import { sweepCommand } from './sweep.js';
 
 const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
-async function sweep(args: string[]) {
-  const io = fakeCliIo();
+async function sweep(args: string[], stderrIsTerminal = false) {
+  const io = { ...fakeCliIo(), stderrIsTerminal };
   const code = await sweepCommand.run(args, io);
   return { code, out: io.out(), err: io.err() };
 }
 
 describe('sweep', () => {
+  it('redraws its progress in place on a terminal', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sweep-'));
+    const result = await sweep(['--producers', '1', '--consumers', '1,2', '--capacity', '3', '--model-hours', '5', '--replications', '1', '--out', out], true);
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('\r\x1b[K[##############################] 2/2 cells');
+  });
+
   it('writes results.csv, chart.svg and summary.md, and prints the recommendation', async () => {
     const out = mkdtempSync(join(tmpdir(), 'sweep-'));
     const result = await sweep([
@@ -23,7 +30,9 @@ describe('sweep', () => {
       '--replications', '3', '--seed', '4000000001', '--out', out,
     ]);
     expect(result.code).toBe(0);
-    expect(result.err).toContain('[##############################] 6/6 cells');
+    // stderr is no terminal here: progress comes as plain lines, no carriage return in a log file
+    expect(result.err).toContain('6/6 cells');
+    expect(result.err).not.toContain('\r');
 
     const csv = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 2 * 3);

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ProgressBar } from '@restaurant/service';
 import type { CliIo } from '../cli-io.js';
 import { defineCommand } from '../cli/define-command.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { withRunRedis } from '../start/with-run-redis.js';
-import { progressLine } from '../sweep/progress-bar.js';
 import type { LiveRunContext } from '../simulate/run-scenario.js';
 import { runSweep } from '../sweep/run-sweep.js';
 import { sweepChart } from '../sweep/sweep-chart.js';
@@ -32,11 +32,13 @@ that costs). The summary is also printed; progress goes to stderr.`,
 });
 
 async function runAndWrite(plan: SweepPlan, live: LiveRunContext | undefined, io: CliIo): Promise<number> {
-  const started = performance.now();
+  let progress: ProgressBar | undefined;
   try {
-    const cells = await runSweep(plan, live, (done, total) =>
-      io.stderr.write(progressLine(done, total, (performance.now() - started) / 1000) + (done === total ? '\n' : '')),
-    );
+    const cells = await runSweep(plan, live, (done, total) => {
+      progress ??= new ProgressBar(io.stderr, { total, unit: 'cells', isTerminal: io.stderrIsTerminal });
+      progress.update(done);
+    });
+    progress?.finish();
     const summary = sweepSummary(cells, plan);
     await mkdir(plan.outDir, { recursive: true });
     const files = {

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childExit, stopChild, type ChildExit } from '@restaurant/process';
 
 export interface ServiceProcessHandle {
   readonly role: string;
@@ -25,25 +26,20 @@ export interface SpawnServiceOptions {
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
+const exitCodeOf = ({ code, signal }: ChildExit): number => code ?? 128 + (SIGNAL_NUMBERS[signal ?? 'SIGTERM'] ?? 0);
+
 export function spawnService(options: SpawnServiceOptions): ServiceProcessHandle {
-  const child: ChildProcess = spawn(options.nodePath, [fileURLToPath(options.entry)], {
+  const child = spawn(options.nodePath, [fileURLToPath(options.entry)], {
     env: { ...options.env, ROLE_NAME: options.role },
     stdio: ['ignore', options.stdout, 'inherit'],
   });
-  const status = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const exited = status.then(({ code, signal }) => code ?? 128 + (SIGNAL_NUMBERS[signal ?? 'SIGTERM'] ?? 0));
   return {
     role: options.role,
     pid: child.pid ?? -1,
-    exited,
+    exited: childExit(child).then(exitCodeOf),
     async stop(graceMs) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      const { signal } = await status;
-      clearTimeout(killer);
-      return signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : exited;
+      const ended = await stopChild(child, { graceMs });
+      return ended.signal === 'SIGTERM' || ended.signal === 'SIGINT' ? 0 : exitCodeOf(ended);
     },
   };
 }

@@ -11,8 +11,11 @@ export function fakeCliIo(env: Record<string, string | undefined> = {}): FakeCli
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
+    args: [],
     env: { PATH: process.env.PATH, ...env },
+    hostname: 'test-host',
     execPath: process.execPath,
+    stderrIsTerminal: false,
     stdout: { write: (text: string) => void stdout.push(text) },
     stderr: { write: (text: string) => void stderr.push(text) },
     onStopSignal: () => undefined,

@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { DEFAULT_ROLE_WIDTH } from './original-line.js';
-import { seedLineStream, type LineSink } from './original-line-stream.js';
+import type { LineSink } from '../line-sink.js';
+import { originalLineStream } from './original-line-stream.js';
 
 export type LogFormat = 'human' | 'json';
 
@@ -23,7 +24,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   const now = options.now ?? (() => new Date());
   const destination =
-    options.format === 'json' ? options.sink : seedLineStream(options.sink, options.roleWidth ?? DEFAULT_ROLE_WIDTH);
+    options.format === 'json' ? options.sink : originalLineStream(options.sink, options.roleWidth ?? DEFAULT_ROLE_WIDTH);
   return pino(
     {
       level: options.level ?? 'info',

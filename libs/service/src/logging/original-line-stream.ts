@@ -1,8 +1,5 @@
-import { formatSeedLine, type QueueEvent } from './original-line.js';
-
-export interface LineSink {
-  write(chunk: string): unknown;
-}
+import type { LineSink } from '../line-sink.js';
+import { formatOriginalLine, type QueueEvent } from './original-line.js';
 
 const LEVEL_WARN = 40;
 
@@ -10,7 +7,7 @@ const LEVEL_WARN = 40;
  * A pino destination that turns each JSON record into the original's line. Warnings and
  * errors keep the frame and say their level, so they stand out among the meals.
  */
-export function seedLineStream(sink: LineSink, roleWidth: number): LineSink {
+export function originalLineStream(sink: LineSink, roleWidth: number): LineSink {
   return {
     write(json: string) {
       const record = JSON.parse(json) as {
@@ -22,7 +19,7 @@ export function seedLineStream(sink: LineSink, roleWidth: number): LineSink {
         msg?: string;
       };
       const msg = record.level >= LEVEL_WARN && record.msg ? `(${levelName(record.level)}) ${record.msg}` : record.msg;
-      sink.write(`${formatSeedLine({ ...record, time: new Date(record.time), msg }, roleWidth)}\n`);
+      sink.write(`${formatOriginalLine({ ...record, time: new Date(record.time), msg }, roleWidth)}\n`);
     },
   };
 }

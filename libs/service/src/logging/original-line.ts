@@ -4,7 +4,7 @@ export type QueueEvent = 'ready' | 'full' | 'taken' | 'empty';
 /** Width the role is padded to: the longest role in the original, `consumer_1`. */
 export const DEFAULT_ROLE_WIDTH = 10;
 
-export interface SeedLineRecord {
+export interface OriginalLineRecord {
   time: Date;
   role: string;
   event?: QueueEvent;
@@ -17,11 +17,11 @@ export interface SeedLineRecord {
  * `20:28:37 producer   - **Air Fryer Steak** READY`. The time is local; the role is padded
  * so that the dashes line up. Anything that is not a queue event keeps the same frame.
  */
-export function formatSeedLine(record: SeedLineRecord, roleWidth = DEFAULT_ROLE_WIDTH): string {
+export function formatOriginalLine(record: OriginalLineRecord, roleWidth = DEFAULT_ROLE_WIDTH): string {
   return `${clockTime(record.time)} ${record.role.padEnd(roleWidth)} - ${describe(record)}`;
 }
 
-function describe({ event, meal, msg }: SeedLineRecord): string {
+function describe({ event, meal, msg }: OriginalLineRecord): string {
   switch (event) {
     case 'ready':
       return `**${meal}** READY`;

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { childExit, stopChild } from './stop-child.js';
+
+/** A Node.js child that prints `ready` once its SIGTERM handler (if any) is in place. */
+function child(script: string) {
+  const process_ = spawn(process.execPath, ['-e', `${script}; console.log('ready'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const ready = new Promise<void>((resolve) => process_.stdout.once('data', () => resolve()));
+  return { process: process_, ready };
+}
+
+describe('stopChild', () => {
+  it('lets a child that handles SIGTERM finish and exit with its own code', async () => {
+    const { process: proc, ready } = child("process.on('SIGTERM', () => process.exit(0))");
+    await ready;
+    expect(await stopChild(proc, { graceMs: 5000 })).toEqual({ code: 0, signal: null });
+  });
+
+  it('kills a child that ignores SIGTERM once the grace period is over', async () => {
+    const { process: proc, ready } = child("process.on('SIGTERM', () => {})");
+    await ready;
+    const started = performance.now();
+    expect(await stopChild(proc, { graceMs: 300 })).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('is safe to call twice, and on a child that has already exited', async () => {
+    const { process: proc, ready } = child('');
+    await ready;
+    const [first, second] = await Promise.all([stopChild(proc, { graceMs: 5000 }), stopChild(proc, { graceMs: 5000 })]);
+    expect(first).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(second).toEqual(first);
+    expect(await stopChild(proc, { graceMs: 5000 })).toEqual(first);
+    expect(await childExit(proc)).toEqual(first);
+  });
+});
