@@ -6,3 +6,4 @@ export { startTlsRedisServer, type TlsRedisServer } from './tls-redis-server.js'
 export { useTestRedis } from './use-test-redis.js';
 export { measuredSleepUs } from './measured-sleep.js';
 export { startReplyCuttingProxy, type ReplyCuttingProxy } from './reply-cutting-proxy.js';
+export { startRedisCluster, type RedisCluster, type RedisClusterNode } from './redis-cluster.js';
