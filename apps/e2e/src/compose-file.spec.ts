@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { readServiceConfig, SERVICE_ENV_DEFAULTS } from '@restaurant/service';
+import { readServiceConfig, SERVICE_ENV_NAMES } from '@restaurant/service';
 import { Ajv2019, type ErrorObject } from 'ajv/dist/2019.js';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const APP_SERVICES = ['producer', 'consumer'] as const;
 /** The product libraries: the image holds their build output and nothing of their sources. */
 const IMAGE_LIBS = ['process', 'queue', 'service', 'sim'];
 /** Variables a service may be given besides the service config's own; TZ is read by Node. */
-const EXTRA_SERVICE_VARIABLES = ['SEED', 'ROLE_NAME', 'TZ'];
+const EXTRA_SERVICE_VARIABLES = ['TZ'];
 
 interface ComposeService {
   image?: string;
@@ -124,7 +124,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(APP_SERVICES)('%s gets only variables that the service config reads', (name) => {
-    const known = [...Object.keys(SERVICE_ENV_DEFAULTS), ...EXTRA_SERVICE_VARIABLES];
+    const known = [...SERVICE_ENV_NAMES, ...EXTRA_SERVICE_VARIABLES];
     const environment = service(name).environment ?? {};
     expect(Object.keys(environment).filter((variable) => !known.includes(variable))).toEqual([]);
   });

@@ -1,8 +1,10 @@
 export { CONFIG_EXIT_CODE, ConfigError, type ConfigProblem } from './config/config-error.js';
 export { parseWithSchema } from './config/parse-with-schema.js';
 export { consumerRoles, producerRoles } from './config/role-names.js';
-export { readServiceConfig, SERVICE_ENV_DEFAULTS, type ServiceConfig } from './config/service-config.js';
-export { SERVICE_ENV_NAMES, serviceHelp } from './config/service-env-help.js';
+export { readServiceConfig, tlsFilesOf, type ServiceConfig } from './config/service-config.js';
+export { serviceHelp } from './config/service-env-help.js';
+export { SERVICE_ENV_NAMES, SERVICE_SETTINGS, type ServiceSetting, type ServiceSettingKey } from './config/service-settings.js';
+export { defaultShown, flagOptions, objectSchema, withDefaults, type OptionSpec, type OptionSpecs, type ValuesOf } from './config/option-spec.js';
 export * as settings from './config/setting-schemas.js';
 export { createLogger, type LogFormat, type LoggerOptions } from './logging/create-logger.js';
 export type { LineSink } from './line-sink.js';

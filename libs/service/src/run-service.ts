@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CONFIG_EXIT_CODE, ConfigError } from './config/config-error.js';
-import { readServiceConfig, type ServiceConfig } from './config/service-config.js';
+import { readServiceConfig, tlsFilesOf, type ServiceConfig } from './config/service-config.js';
 import { serviceHelp } from './config/service-env-help.js';
 import { createLogger } from './logging/create-logger.js';
 import type { ProcessIo } from './process-io.js';
@@ -67,7 +67,7 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     url: config.redisUrl,
     mode: service.connection,
     connectionName: config.roleName,
-    tls: readTlsFiles(config.redisTls),
+    tls: readTlsFiles(tlsFilesOf(config)),
     onRetry: (message) => logger.warn(message),
   });
   // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is

@@ -71,8 +71,8 @@ async function untilEveryNodeIsOk(ports: number[], timeoutMs = 20_000): Promise<
 async function masterPortsOf(ports: number[]): Promise<number[]> {
   for (const port of ports) {
     try {
-      const slots = (await withNode(port, (redis) => redis.cluster('SLOTS'))) as Array<[number, number, [string, number]]>;
-      return [...new Set(slots.map(([, , [, masterPort]]) => masterPort))].sort((a, b) => a - b);
+      const slots = await withNode(port, (redis) => redis.cluster('SLOTS'));
+      return [...new Set(slots.map(([, , master]) => Number(master[1])))].sort((a, b) => a - b);
     } catch {
       // that node is down: ask the next
     }

@@ -1,47 +1,63 @@
-import { settings } from '@restaurant/service';
+import { settings, type OptionSpecs } from '@restaurant/service';
 import { z } from 'zod';
 import type { ScenarioRun } from './scenario-run.js';
 
-/** Flags every scenario-running command shares (simulate, sweep), with their help text. */
-export const SCENARIO_FLAG_HELP = {
-  'producer-period': 'model seconds between a cook\'s meals (3)',
-  'consumer-min': 'fewest whole model seconds between a customer\'s visits (3)',
-  'consumer-max': 'most whole model seconds between a customer\'s visits (10)',
-  'cook-start': 'together (every cook at 0, period, ...: the original model) or staggered (cooks take turns) (together)',
-  'model-hours': 'model hours per replication',
-  engine: 'virtual (in-process discrete-event model) or redis (real processes on a fresh queue) (virtual)',
-  seed: 'seed of the random numbers; replication r uses seed + r (random, printed in the report)',
-  replications: 'independent runs per scenario, for means and 95% confidence intervals',
-  'time-scale': 'redis engine: wall seconds per model second (0.005)',
-  'redis-url': 'redis engine: Redis to use (REDIS_URL, else redis://127.0.0.1:6379; started here if none answers)',
-} as const;
+/**
+ * The options every scenario-running command shares (simulate, sweep), declared once. A command
+ * may give one another default (model hours, replications) by spreading it with its own.
+ */
+export const SCENARIO_OPTIONS = {
+  'producer-period': { schema: settings.positiveNumber('the period'), default: '3', describe: "model seconds between a cook's meals" },
+  'consumer-min': { schema: settings.wholeNumber(0, 86_400), default: '3', describe: "fewest whole model seconds between a customer's visits" },
+  'consumer-max': { schema: settings.wholeNumber(1, 86_400), default: '10', describe: "most whole model seconds between a customer's visits" },
+  'cook-start': {
+    schema: settings.cookStart,
+    default: 'together',
+    describe: 'together (every cook at 0, period, ...: the original model) or staggered (cooks take turns)',
+  },
+  'model-hours': { schema: settings.positiveNumber('the model duration in hours'), describe: 'model hours per replication' },
+  engine: {
+    schema: z.enum(['virtual', 'redis'], { message: 'must be virtual or redis' }),
+    default: 'virtual',
+    describe: 'virtual (in-process discrete-event model) or redis (real processes on a fresh queue)',
+  },
+  seed: {
+    schema: settings.wholeNumber(0, 2 ** 32 - 1),
+    defaultText: 'random, printed in the report',
+    describe: 'seed of the random numbers; replication r uses seed + r',
+  },
+  replications: { schema: settings.wholeNumber(1, 1000), describe: 'independent runs per scenario, for means and 95% confidence intervals' },
+  'time-scale': { schema: settings.positiveNumber('the time scale'), default: '0.005', describe: 'redis engine: wall seconds per model second' },
+  'redis-url': {
+    schema: settings.redisUrl.optional(),
+    defaultText: 'REDIS_URL, else redis://127.0.0.1:6379; started here if none answers',
+    describe: 'redis engine: the Redis to use',
+  },
+} satisfies OptionSpecs;
 
-export const SCENARIO_DEFAULTS = {
-  'producer-period': '3',
-  'consumer-min': '3',
-  'consumer-max': '10',
-  'cook-start': 'together',
-  engine: 'virtual',
-  'time-scale': '0.005',
-} as const;
+/** The given flags over what a command computes for the options whose default depends on the run. */
+export function scenarioGiven(flags: Record<string, string>, env: Record<string, string | undefined>, modelHours: { virtual: string; redis: string }) {
+  return {
+    'model-hours': flags.engine === 'redis' ? modelHours.redis : modelHours.virtual,
+    seed: randomSeed(),
+    'redis-url': env.REDIS_URL || undefined,
+    ...flags,
+  };
+}
 
-/** The zod shape of the shared flags; every value arrives as a string. */
-export const scenarioFlagShape = {
-  'producer-period': settings.positiveNumber('the period'),
-  'consumer-min': settings.wholeNumber(0, 86_400),
-  'consumer-max': settings.wholeNumber(1, 86_400),
-  'cook-start': settings.cookStart,
-  'model-hours': settings.positiveNumber('the model duration in hours'),
-  engine: z.enum(['virtual', 'redis'], { message: 'must be virtual or redis' }),
-  seed: settings.wholeNumber(0, 2 ** 32 - 1),
-  replications: settings.wholeNumber(1, 1000),
-  'time-scale': settings.positiveNumber('the time scale'),
-  'redis-url': settings.redisUrl.optional(),
+type ScenarioFlagValues = {
+  'producer-period': number;
+  'consumer-min': number;
+  'consumer-max': number;
+  'cook-start': ScenarioRun['cookStart'];
+  'model-hours': number;
+  engine: ScenarioRun['engine'];
+  seed: number;
+  replications: number;
+  'time-scale': number;
 };
 
-type ScenarioFlagValues = z.output<z.ZodObject<typeof scenarioFlagShape>>;
-
-/** The shared flags' values as the part of a scenario that is not the grid (who and how many). */
+/** The shared options' values as the part of a scenario that is not the grid (who and how many). */
 export function scenarioBase(values: ScenarioFlagValues): Omit<ScenarioRun, 'producers' | 'consumers' | 'capacity'> {
   return {
     producerPeriodS: values['producer-period'],
@@ -63,6 +79,20 @@ export function checkConsumerWaits(values: { 'consumer-min': number; 'consumer-m
       code: 'custom',
       path: ['consumer-min'],
       message: `must not be greater than --consumer-max (${values['consumer-max']})`,
+    });
+  }
+}
+
+/** More processes than this would measure the machine, not the restaurant. */
+export const MAX_LIVE_PROCESSES = 64;
+
+/** The redis engine runs one process per actor; added to each command's schema. */
+export function checkLiveProcesses(most: { engine: string; actors: number }, context: z.RefinementCtx): void {
+  if (most.engine === 'redis' && most.actors > MAX_LIVE_PROCESSES) {
+    context.addIssue({
+      code: 'custom',
+      path: ['producers'],
+      message: `the redis engine runs one process per actor: at most ${MAX_LIVE_PROCESSES} cooks and customers together`,
     });
   }
 }

@@ -1,40 +1,24 @@
-import { settings, parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
-import { z } from 'zod';
-import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from './scenario-flags.js';
+import { flagOptions, objectSchema, parseFlagValues, settings, withDefaults, type FlagSpec, type OptionSpecs, type ParsedFlags } from '@restaurant/service';
+import { checkConsumerWaits, checkLiveProcesses, SCENARIO_OPTIONS, scenarioBase, scenarioGiven } from './scenario-flags.js';
 import type { ScenarioRun } from './scenario-run.js';
 
+export const SIMULATE_OPTIONS = {
+  producers: { schema: settings.wholeNumber(0, 1000), default: '1', describe: 'number of cooks' },
+  consumers: { schema: settings.wholeNumber(0, 1000), default: '2', describe: 'number of customers' },
+  capacity: { schema: settings.wholeNumber(1, 100_000), default: '3', describe: 'queue capacity' },
+  ...SCENARIO_OPTIONS,
+  'model-hours': { ...SCENARIO_OPTIONS['model-hours'], defaultText: '1000 virtual, 1 redis' },
+  replications: { ...SCENARIO_OPTIONS.replications, default: '1' },
+} satisfies OptionSpecs;
+
 export const simulateFlags: FlagSpec = {
-  options: {
-    producers: 'number of cooks (1)',
-    consumers: 'number of customers (2)',
-    capacity: 'queue capacity (3)',
-    ...SCENARIO_FLAG_HELP,
-    'model-hours': 'model hours per replication (1000 virtual, 1 redis)',
-    replications: 'independent runs, for means and 95% confidence intervals (1)',
-  },
+  options: flagOptions(SIMULATE_OPTIONS),
   switches: { json: 'print the report as one JSON object' },
 };
 
-/** More processes than this would measure the machine, not the restaurant. */
-export const MAX_LIVE_PROCESSES = 64;
-
-const simulateSchema = z
-  .object({
-    producers: settings.wholeNumber(0, 1000),
-    consumers: settings.wholeNumber(0, 1000),
-    capacity: settings.wholeNumber(1, 100_000),
-    ...scenarioFlagShape,
-  })
+const simulateSchema = objectSchema(SIMULATE_OPTIONS)
   .superRefine(checkConsumerWaits)
-  .superRefine((values, context) => {
-    if (values.engine === 'redis' && values.producers + values.consumers > MAX_LIVE_PROCESSES) {
-      context.addIssue({
-        code: 'custom',
-        path: ['producers'],
-        message: `the redis engine runs one process per actor: at most ${MAX_LIVE_PROCESSES} cooks and customers together`,
-      });
-    }
-  });
+  .superRefine((values, context) => checkLiveProcesses({ engine: values.engine, actors: values.producers + values.consumers }, context));
 
 export interface SimulatePlan {
   scenario: ScenarioRun;
@@ -44,17 +28,7 @@ export interface SimulatePlan {
 
 /** Flags to a scenario, with every problem (unknown flags included) in one ConfigError. */
 export function planSimulation(flags: ParsedFlags, env: Record<string, string | undefined>): SimulatePlan {
-  const raw = {
-    producers: '1',
-    consumers: '2',
-    capacity: '3',
-    ...SCENARIO_DEFAULTS,
-    'model-hours': flags.values.engine === 'redis' ? '1' : '1000',
-    replications: '1',
-    seed: randomSeed(),
-    'redis-url': env.REDIS_URL || undefined,
-    ...flags.values,
-  };
+  const raw = withDefaults(SIMULATE_OPTIONS, scenarioGiven(flags.values, env, { virtual: '1000', redis: '1' }));
   const values = parseFlagValues(simulateSchema, raw, flags);
   return {
     scenario: { producers: values.producers, consumers: values.consumers, capacity: values.capacity, ...scenarioBase(values) },

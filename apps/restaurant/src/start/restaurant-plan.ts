@@ -1,34 +1,62 @@
-import { ConfigError, consumerRoles, parseWithSchema, producerRoles, readServiceConfig, settings, type ConfigProblem, type CookStart, type ServiceConfig, type FlagSpec, type ParsedFlags, parseDuration } from '@restaurant/service';
+import {
+  ConfigError,
+  consumerRoles,
+  flagOptions,
+  objectSchema,
+  parseDuration,
+  parseWithSchema,
+  producerRoles,
+  readServiceConfig,
+  SERVICE_SETTINGS,
+  settings,
+  withDefaults,
+  type ConfigProblem,
+  type CookStart,
+  type FlagSpec,
+  type OptionSpec,
+  type OptionSpecs,
+  type ParsedFlags,
+  type ServiceConfig,
+  type ServiceSetting,
+} from '@restaurant/service';
 import { z } from 'zod';
 
-/** Flags that set one service environment variable each. */
-const SERVICE_FLAGS = {
-  capacity: ['QUEUE_CAPACITY', 'queue capacity (3)'],
-  'time-scale': ['TIME_SCALE', 'wall seconds per model second: 0.01 runs 100x faster, 0 unpaced (1)'],
-  seed: ['SEED', 'seed of the random numbers (random, printed at start)'],
-  queue: ['QUEUE_NAME', 'queue name (kitchen)'],
-  'producer-period': ['PRODUCER_PERIOD_S', 'seconds between a cook\'s meals (3)'],
-  'consumer-min': ['CONSUMER_MIN_S', 'fewest whole seconds between a customer\'s visits (3)'],
-  'consumer-max': ['CONSUMER_MAX_S', 'most whole seconds between a customer\'s visits (10)'],
-  'redis-url': ['REDIS_URL', 'Redis to use (REDIS_URL, else redis://127.0.0.1:6379; started here if none answers)'],
-  'log-format': ['LOG_FORMAT', 'human (the original lines) or json (human)'],
-  delivery: ['DELIVERY', 'simple (RPOP, as the original) or reliable (held until acknowledged) (simple)'],
-  'consumer-hold': ['CONSUMER_HOLD_S', 'seconds a customer holds a meal before acknowledging it (0)'],
-  'reclaim-after': ['RECLAIM_AFTER_S', 'wall seconds until a dead customer\'s meals return (10)'],
-  'max-deliveries': ['MAX_DELIVERIES', 'returns after which a meal goes to the dead-letter list (3)'],
-  'max-item-bytes': ['MAX_ITEM_BYTES', 'larger items go to the dead-letter list (16384)'],
-  admission: ['ADMISSION', 'atomic (the Lua offer) or naive (LLEN then LPUSH, to show the race) (atomic)'],
-} as const;
+/** The service settings `npm start` takes as flags, each passed to every service as its variable. */
+const SERVICE_FLAGS = (Object.values(SERVICE_SETTINGS) as ServiceSetting[]).flatMap((setting) =>
+  setting.flag === undefined ? [] : [{ ...setting, flag: setting.flag }],
+);
+
+/** The launcher's own options: who works, and for how long. */
+const LAUNCHER_OPTIONS = {
+  producers: { schema: settings.wholeNumber(0, 1000), default: '1', describe: 'number of cooks, one process each' },
+  consumers: { schema: settings.wholeNumber(0, 1000), default: '2', describe: 'number of customers, one process each' },
+  duration: {
+    schema: z
+      .string()
+      .transform((text, context) => {
+        const ms = parseDuration(text);
+        if (ms === undefined) context.addIssue({ code: 'custom', message: 'must be a duration such as 500ms, 30s, 2m or 1h' });
+        return ms ?? 0;
+      })
+      .optional(),
+    defaultText: 'until Ctrl-C',
+    describe: 'stop after this wall-clock time, e.g. 30s, 2m, 1h',
+  },
+  'cook-start': { schema: settings.cookStart, default: 'together', describe: 'together (every cook at 0, period, ...) or staggered (cooks take turns)' },
+} satisfies OptionSpecs;
 
 export const startFlags: FlagSpec = {
   options: {
-    producers: 'number of cooks, one process each (1)',
-    consumers: 'number of customers, one process each (2)',
-    duration: 'stop after this wall-clock time, e.g. 30s, 2m, 1h (until Ctrl-C)',
-    'cook-start': 'together (every cook at 0, period, ...) or staggered (cooks take turns) (together)',
-    ...Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([flag, [, help]]) => [flag, help])),
+    ...flagOptions(LAUNCHER_OPTIONS),
+    ...flagOptions(Object.fromEntries(SERVICE_FLAGS.map((setting) => [setting.flag, setting]))),
   },
 };
+
+/** The flags `npm start` takes, for the docs: its own, then the service settings. */
+export const START_OPTIONS: Array<{ flag: string; spec: OptionSpec; env?: string }> = [
+  ...Object.entries(LAUNCHER_OPTIONS).map(([flag, spec]) => ({ flag, spec })),
+  ...SERVICE_FLAGS.map((setting) => ({ flag: setting.flag, spec: setting, env: setting.env })),
+];
 
 /** Everything the launcher needs to run one restaurant. */
 export interface RestaurantPlan {
@@ -42,24 +70,10 @@ export interface RestaurantPlan {
   roleWidth: number;
 }
 
-const countsSchema = z
-  .object({
-    producers: settings.wholeNumber(0, 1000),
-    consumers: settings.wholeNumber(0, 1000),
-    'cook-start': settings.cookStart,
-    duration: z
-      .string()
-      .transform((text, context) => {
-        const ms = parseDuration(text);
-        if (ms === undefined) context.addIssue({ code: 'custom', message: 'must be a duration such as 500ms, 30s, 2m or 1h' });
-        return ms ?? 0;
-      })
-      .optional(),
-  })
-  .refine((counts) => counts.producers + counts.consumers > 0, {
-    path: ['producers'],
-    message: 'a restaurant needs at least one cook or customer',
-  });
+const countsSchema = objectSchema(LAUNCHER_OPTIONS).refine((counts) => counts.producers + counts.consumers > 0, {
+  path: ['producers'],
+  message: 'a restaurant needs at least one cook or customer',
+});
 
 /**
  * Turns flags (and REDIS_URL from the environment) into a plan, validating the service settings
@@ -70,7 +84,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
   const problems: ConfigProblem[] = [...flags.problems];
   let counts: z.output<typeof countsSchema> | undefined;
   try {
-    counts = parseWithSchema(countsSchema, { producers: '1', consumers: '2', 'cook-start': 'together', ...values }, (key) => `--${key}`);
+    counts = parseWithSchema(countsSchema, withDefaults(LAUNCHER_OPTIONS, values), (key) => `--${key}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
@@ -78,7 +92,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
 
   const serviceEnv: Record<string, string> = { SEED: String(seed) };
   if (env.REDIS_URL) serviceEnv.REDIS_URL = env.REDIS_URL;
-  for (const [flag, [variable]] of Object.entries(SERVICE_FLAGS)) {
+  for (const { flag, env: variable } of SERVICE_FLAGS) {
     if (values[flag] !== undefined) serviceEnv[variable] = values[flag];
   }
   const producers = producerRoles(counts?.producers ?? 1);
@@ -97,6 +111,6 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
 }
 
 function flagFor(variable: string): string {
-  const flag = Object.entries(SERVICE_FLAGS).find(([, [name]]) => name === variable)?.[0];
+  const flag = SERVICE_FLAGS.find((setting) => setting.env === variable)?.flag;
   return flag ? `--${flag}` : variable;
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { START_OPTIONS } from './restaurant-plan.js';
 import { describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -115,12 +116,14 @@ describe('npm start (the launcher)', () => {
     ]);
   });
 
-  it('prints its options with --help', async () => {
+  it('prints every option with its default from the declarations with --help', async () => {
     const run = spawnNode(CLI, { args: ['start', '--help'] });
     expect((await run.exited).code).toBe(0);
-    const help = run.stdoutLines.join('\n');
-    for (const flag of ['--producers', '--consumers', '--capacity', '--time-scale', '--duration', '--seed']) {
-      expect(help).toContain(flag);
+    for (const { flag, spec } of START_OPTIONS) {
+      const line = run.stdoutLines.find((row) => row.trimStart().startsWith(`--${flag} `));
+      expect(line, flag).toBeDefined();
+      const shown = spec.defaultText ?? spec.default;
+      if (shown !== undefined) expect(line).toContain(`(${shown})`);
     }
   });
 });

@@ -1,22 +1,8 @@
-import { parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
+import { flagOptions, objectSchema, parseFlagValues, withDefaults, type FlagSpec, type OptionSpecs, type ParsedFlags } from '@restaurant/service';
 import { z } from 'zod';
-import { checkConsumerWaits, randomSeed, SCENARIO_DEFAULTS, SCENARIO_FLAG_HELP, scenarioBase, scenarioFlagShape } from '../simulate/scenario-flags.js';
-import { MAX_LIVE_PROCESSES } from '../simulate/simulate-plan.js';
+import { checkConsumerWaits, checkLiveProcesses, SCENARIO_OPTIONS, scenarioBase, scenarioGiven } from '../simulate/scenario-flags.js';
 import type { ScenarioRun } from '../simulate/scenario-run.js';
 import { countListRule, parseCountList } from './count-list.js';
-
-export const sweepFlags: FlagSpec = {
-  options: {
-    producers: 'numbers of cooks: 2, 1,3,5 or 1..4 (1..4)',
-    consumers: 'numbers of customers (1..8)',
-    capacity: 'queue capacities (1,3,5)',
-    ...SCENARIO_FLAG_HELP,
-    'model-hours': 'model hours per replication (100 virtual, 1 redis)',
-    replications: 'runs per cell, for means and 95% confidence intervals (5)',
-    out: 'folder for results.csv, chart.svg and summary.md (results)',
-    'max-empty': 'the staffing goal: at most this share of visits find no meal (0.05)',
-  },
-};
 
 function countList(min: number, max: number) {
   return z.string().transform((text, context) => {
@@ -26,29 +12,31 @@ function countList(min: number, max: number) {
   });
 }
 
-const sweepSchema = z
-  .object({
-    producers: countList(0, 1000),
-    consumers: countList(0, 1000),
-    capacity: countList(1, 100_000),
-    ...scenarioFlagShape,
-    out: z.string().min(1, { message: 'must name a folder' }),
-    'max-empty': z
+export const SWEEP_OPTIONS = {
+  producers: { schema: countList(0, 1000), default: '1..4', describe: 'numbers of cooks: 2, 1,3,5 or 1..4' },
+  consumers: { schema: countList(0, 1000), default: '1..8', describe: 'numbers of customers' },
+  capacity: { schema: countList(1, 100_000), default: '1,3,5', describe: 'queue capacities' },
+  ...SCENARIO_OPTIONS,
+  'model-hours': { ...SCENARIO_OPTIONS['model-hours'], defaultText: '100 virtual, 1 redis' },
+  replications: { ...SCENARIO_OPTIONS.replications, default: '5', describe: 'runs per cell, for means and 95% confidence intervals' },
+  out: { schema: z.string().min(1, { message: 'must name a folder' }), default: 'results', describe: 'folder for results.csv, chart.svg and summary.md' },
+  'max-empty': {
+    schema: z
       .string()
       .regex(/^(0(\.\d+)?|1(\.0*)?)$/, { message: 'must be a share from 0 to 1, e.g. 0.05' })
       .transform(Number),
-  })
+    default: '0.05',
+    describe: 'the staffing goal: at most this share of visits find no meal',
+  },
+} satisfies OptionSpecs;
+
+export const sweepFlags: FlagSpec = { options: flagOptions(SWEEP_OPTIONS) };
+
+const sweepSchema = objectSchema(SWEEP_OPTIONS)
   .superRefine(checkConsumerWaits)
-  .superRefine((values, context) => {
-    const most = Math.max(0, ...values.producers) + Math.max(0, ...values.consumers);
-    if (values.engine === 'redis' && most > MAX_LIVE_PROCESSES) {
-      context.addIssue({
-        code: 'custom',
-        path: ['producers'],
-        message: `the redis engine runs one process per actor: at most ${MAX_LIVE_PROCESSES} cooks and customers together`,
-      });
-    }
-  });
+  .superRefine((values, context) =>
+    checkLiveProcesses({ engine: values.engine, actors: Math.max(0, ...values.producers) + Math.max(0, ...values.consumers) }, context),
+  );
 
 export interface SweepPlan {
   producers: number[];
@@ -62,19 +50,7 @@ export interface SweepPlan {
 }
 
 export function planSweep(flags: ParsedFlags, env: Record<string, string | undefined>): SweepPlan {
-  const raw = {
-    producers: '1..4',
-    consumers: '1..8',
-    capacity: '1,3,5',
-    ...SCENARIO_DEFAULTS,
-    'model-hours': flags.values.engine === 'redis' ? '1' : '100',
-    replications: '5',
-    seed: randomSeed(),
-    out: 'results',
-    'max-empty': '0.05',
-    'redis-url': env.REDIS_URL || undefined,
-    ...flags.values,
-  };
+  const raw = withDefaults(SWEEP_OPTIONS, scenarioGiven(flags.values, env, { virtual: '100', redis: '1' }));
   const values = parseFlagValues(sweepSchema, raw, flags);
   return {
     producers: values.producers,

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
-import { readServiceConfig, SERVICE_ENV_DEFAULTS } from './service-config.js';
-import { SERVICE_ENV_NAMES } from './service-env-help.js';
+import { readServiceConfig } from './service-config.js';
+import { serviceHelp } from './service-env-help.js';
+import { SERVICE_ENV_NAMES, SERVICE_SETTINGS } from './service-settings.js';
 
 const defaults = { roleName: 'producer', hostname: 'a1b2c3d4e5f6' };
 
@@ -38,13 +39,15 @@ describe('readServiceConfig', () => {
       consumerHoldS: 0,
       admission: 'atomic',
       dedupTtlS: 3600,
-      redisTls: {},
+      tlsCaFile: undefined,
+      tlsCertFile: undefined,
+      tlsKeyFile: undefined,
     });
   });
 
   it('reads the TLS files of a rediss:// URL, and refuses them without TLS or a certificate without its key', () => {
     const file = fileURLToPath(import.meta.url);
-    expect(readServiceConfig({ REDIS_URL: 'rediss://redis:6380', REDIS_TLS_CA_FILE: file }, defaults).redisTls).toEqual({ caFile: file });
+    expect(readServiceConfig({ REDIS_URL: 'rediss://redis:6380', REDIS_TLS_CA_FILE: file }, defaults).tlsCaFile).toBe(file);
     expect(problemsOf({ REDIS_TLS_CA_FILE: file, REDIS_TLS_CERT_FILE: file })).toEqual([
       `REDIS_TLS_CA_FILE=${JSON.stringify(file)}: needs a rediss:// REDIS_URL`,
       `REDIS_TLS_CERT_FILE=${JSON.stringify(file)}: needs a rediss:// REDIS_URL`,
@@ -86,8 +89,16 @@ describe('readServiceConfig', () => {
     expect(problem).toContain('must be a redis:// or rediss:// URL');
   });
 
-  it('has help for every variable it reads', () => {
-    const read = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', 'REDIS_TLS_CA_FILE', 'REDIS_TLS_CERT_FILE', 'REDIS_TLS_KEY_FILE'];
-    expect([...SERVICE_ENV_NAMES].sort()).toEqual(read.sort());
+  it('reads exactly the variables it declares, and its --help shows each with its default', () => {
+    const help = serviceHelp('producer', 'npm run producer');
+    for (const declared of Object.values(SERVICE_SETTINGS)) {
+      const line = help.split('\n').find((row) => row.trimStart().startsWith(`${declared.env} `));
+      expect(line, declared.env).toBeDefined();
+      const shown = declared.env === 'ROLE_NAME' ? 'producer' : (declared.defaultText ?? declared.default);
+      if (shown !== undefined) expect(line).toContain(`(${shown})`);
+    }
+    expect(new Set(SERVICE_ENV_NAMES).size).toBe(Object.keys(SERVICE_SETTINGS).length);
+    // a variable the declarations do not name is not read
+    expect(readServiceConfig({ QUEUE_CAPACITY_TYPO: '5' }, defaults).capacity).toBe(3);
   });
 });
