@@ -7,3 +7,4 @@ export { useTestRedis } from './use-test-redis.js';
 export { measuredSleepUs } from './measured-sleep.js';
 export { startReplyCuttingProxy, type ReplyCuttingProxy } from './reply-cutting-proxy.js';
 export { startRedisCluster, type RedisCluster, type RedisClusterNode } from './redis-cluster.js';
+export { parsePrometheusText, sampleValue, type MetricFamily } from './prometheus-text.js';
