@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redis-client.js';
 import { queueScripts } from './scripts/queue-scripts.js';
 import type { QueueKeys } from './queue-keys.js';
 
@@ -17,7 +17,7 @@ export interface Accounting {
   lost: number;
 }
 
-export async function readAccounting(redis: Redis, keys: QueueKeys): Promise<Accounting> {
+export async function readAccounting(redis: RedisClient, keys: QueueKeys): Promise<Accounting> {
   const { stats, items, consumers } = keys;
   const reply = await queueScripts.accounting.run(redis, { stats, items, consumers }, { processingPrefix: keys.processing('') });
   const [accepted, taken, queued, inFlight, deadLettered, redelivered, duplicates] = reply;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanTargets, type RedisClient } from './redis/redis-client.js';
 import { CapacityMismatchError } from './capacity-mismatch-error.js';
 import { encodeFoodItem, type FoodItem } from './food-item.js';
 import { queueKeys, type QueueKeys } from './queue-keys.js';
@@ -26,7 +26,7 @@ export class BoundedQueue {
   readonly keys: QueueKeys;
 
   constructor(
-    protected readonly redis: Redis,
+    protected readonly redis: RedisClient,
     readonly name: string,
     readonly capacity: number,
     private readonly dedupTtlS = DEFAULT_DEDUP_TTL_S,
@@ -76,11 +76,14 @@ export class BoundedQueue {
     const { items, meta, stats, dead, deliveries, consumers, reaper } = this.keys;
     await this.redis.del(items, meta, stats, dead, deliveries, consumers, reaper);
     const pattern = `{${this.name}}:*`;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length > 0) await this.redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    // On a cluster the keys live on the master of the queue's slot; SCAN sees one node at a time.
+    for (const node of scanTargets(this.redis)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length > 0) await this.redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redis-client.js';
 import type { OfferResult } from './bounded-queue.js';
 import { encodeFoodItem, type FoodItem } from './food-item.js';
 import type { QueueKeys } from './queue-keys.js';
@@ -8,7 +8,7 @@ import type { QueueKeys } from './queue-keys.js';
  * prevent. The length is read in one round trip and the push happens in another, so two cooks
  * can both see room for one meal and both push: under contention the queue overfills.
  */
-export async function offerNaively(redis: Redis, keys: QueueKeys, capacity: number, item: FoodItem): Promise<OfferResult> {
+export async function offerNaively(redis: RedisClient, keys: QueueKeys, capacity: number, item: FoodItem): Promise<OfferResult> {
   const length = await redis.llen(keys.items);
   if (length >= capacity) {
     await redis.hincrby(keys.stats, 'full', 1);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redis-client.js';
 import { queueKeys } from './queue-keys.js';
 
 /** A queue's counters, length and settings, read in one MULTI so that they belong together. */
@@ -13,7 +13,7 @@ export interface QueueSnapshot {
   meta: Record<string, string>;
 }
 
-export async function readQueueSnapshot(redis: Redis, queueName: string): Promise<QueueSnapshot> {
+export async function readQueueSnapshot(redis: RedisClient, queueName: string): Promise<QueueSnapshot> {
   const keys = queueKeys(queueName);
   const replies = await redis.multi().time().hgetall(keys.stats).llen(keys.items).hgetall(keys.meta).exec();
   if (!replies) throw new Error(`reading queue "${queueName}" was aborted`);

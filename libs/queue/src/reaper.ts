@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redis-client.js';
 import type { QueueKeys } from './queue-keys.js';
 import { reclaim, type ReliableDelivery } from './reliable-delivery.js';
 
 export interface ReaperOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: QueueKeys;
   delivery: ReliableDelivery;
   consumer: string;

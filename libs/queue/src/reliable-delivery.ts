@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis/redis-client.js';
 import { queueScripts } from './scripts/queue-scripts.js';
 import type { QueueKeys } from './queue-keys.js';
 import type { BoundedQueue } from './bounded-queue.js';
@@ -25,7 +25,7 @@ export class ReliableDelivery {
   private readonly acked: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     queue: BoundedQueue,
     private readonly options: ReliableDeliveryOptions,
   ) {
@@ -80,7 +80,7 @@ export class ReliableDelivery {
 
 /** Returns a customer's held items to the queue; in 'reap' mode only if its heartbeat expired. */
 export async function reclaim(
-  redis: Redis,
+  redis: RedisClient,
   keys: QueueKeys,
   consumer: string,
   maxDeliveries: number,

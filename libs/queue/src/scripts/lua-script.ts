@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { loadLuaScript } from './load-lua.js';
 
 export type ScriptArg = string | number | Buffer;
@@ -43,7 +43,7 @@ export class LuaScript<Key extends string, Arg extends string, Reply> {
     return [...this.keyNames.map((name) => keys[name]), ...this.argNames.map((name) => args[name])];
   }
 
-  async run(redis: Redis, keys: Record<Key, string>, args: Record<Arg, ScriptArg>): Promise<Reply> {
+  async run(redis: RedisClient, keys: Record<Key, string>, args: Record<Arg, ScriptArg>): Promise<Reply> {
     const argv = this.argv(keys, args);
     try {
       return (await redis.evalsha(this.sha, this.keyNames.length, ...argv)) as Reply;

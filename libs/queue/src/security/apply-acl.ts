@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { everyServer, type RedisClient } from '../redis/redis-client.js';
 import { aclRules, type AclUser } from './acl-rules.js';
 
 export interface AppliedAcl {
@@ -6,14 +6,20 @@ export interface AppliedAcl {
   saved: boolean;
 }
 
-/** Creates or replaces the users on a connection that may run ACL commands, and saves them when it can. */
-export async function applyAclUsers(redis: Redis, users: readonly AclUser[]): Promise<AppliedAcl> {
-  for (const user of users) await redis.call('ACL', 'SETUSER', user.name, ...aclRules(user));
-  try {
-    await redis.call('ACL', 'SAVE');
-    return { saved: true };
-  } catch {
-    // A server without `aclfile` keeps ACL changes in memory only; the caller says so.
-    return { saved: false };
+/**
+ * Creates or replaces the users on a connection that may run ACL commands, on every server of a
+ * cluster (each keeps its own users), and saves them where it can.
+ */
+export async function applyAclUsers(redis: RedisClient, users: readonly AclUser[]): Promise<AppliedAcl> {
+  let saved = true;
+  for (const server of everyServer(redis)) {
+    for (const user of users) await server.call('ACL', 'SETUSER', user.name, ...aclRules(user));
+    try {
+      await server.call('ACL', 'SAVE');
+    } catch {
+      // A server without `aclfile` keeps ACL changes in memory only; the caller says so.
+      saved = false;
+    }
   }
+  return { saved };
 }
