@@ -23,7 +23,7 @@ const BLOCKING_TIMEOUT_S = 1;
 export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   const name = `consumer_${job.index + 1}`;
   const connect = async (): Promise<{ redis: Redis; queue: FastQueue }> => {
-    const redis = connectRedis({ url: job.redisUrl, mode: 'patient', connectionName: name });
+    const redis = connectRedis({ url: job.redisUrl, mode: 'patient', connectionName: name }) as Redis;
     const queue = new FastQueue(redis, job.queueName, job.capacity);
     await queue.claimCapacity();
     return { redis, queue };

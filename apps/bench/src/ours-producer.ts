@@ -1,4 +1,5 @@
 import { closeRedis, connectRedis, whenReady } from '@restaurant/queue';
+import type { Redis } from 'ioredis';
 import { createRandom, deriveSeed } from '@restaurant/service';
 import { FastQueue } from './fast-path/fast-queue.js';
 import { BenchItemEncoder } from './bench-item-encoder.js';
@@ -8,7 +9,7 @@ import type { PrepareWorker } from './worker-session.js';
 /** A cook at full speed: offer() per item, or offerMany() per batch, with `inFlight` loops. */
 export const prepareOursProducer: PrepareWorker = async (job, tally) => {
   const name = `producer_${job.index + 1}`;
-  const redis = connectRedis({ url: job.redisUrl, mode: 'fail-fast', connectionName: name });
+  const redis = connectRedis({ url: job.redisUrl, mode: 'fail-fast', connectionName: name }) as Redis;
   await whenReady(redis, AbortSignal.timeout(10_000));
   const queue = new FastQueue(redis, job.queueName, job.capacity);
   await queue.claimCapacity();

@@ -14,9 +14,12 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
       const meal = pickMeal(random);
       const item = newFoodItem(meal, config.roleName);
       try {
-        const { status, length } = await offer(item);
+        const { status, length, replicas } = await offer(item);
         if (status === 'duplicate') logger.warn(`**${meal}** was already on the queue (offer re-sent after a reconnect)`);
         else logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
+        if (replicas !== undefined && replicas < config.offerWaitReplicas) {
+          logger.warn(`**${meal}** is on ${replicas} of ${config.offerWaitReplicas} replicas after ${config.offerWaitTimeoutMs} ms: a failover now could lose it`);
+        }
       } catch (error) {
         logger.warn(`could not offer **${meal}**: ${(error as Error).message}`);
       }

@@ -2,13 +2,29 @@ import { scanTargets, type RedisClient } from './redis/redis-client.js';
 import { CapacityMismatchError } from './capacity-mismatch-error.js';
 import { encodeFoodItem, type FoodItem } from './food-item.js';
 import { queueKeys, type QueueKeys } from './queue-keys.js';
+import { waitForReplicas } from './redis/wait-for-replicas.js';
 import { queueScripts } from './scripts/queue-scripts.js';
 
-export type OfferResult = { status: 'ready' | 'full' | 'duplicate'; length: number };
+export interface OfferResult {
+  status: 'ready' | 'full' | 'duplicate';
+  length: number;
+  /** With `waitForReplicas`: how many replicas have the queued item. */
+  replicas?: number;
+}
 const OFFER_STATUS = ['full', 'ready', 'duplicate'] as const;
 
 /** How long an accepted id is remembered, so an offer re-sent after a reconnect is refused. */
 export const DEFAULT_DEDUP_TTL_S = 3600;
+
+export interface BoundedQueueOptions {
+  /** Seconds an accepted item id is remembered, so a re-sent offer is refused. */
+  dedupTtlS?: number;
+  /**
+   * After a queued offer, wait (Redis WAIT) until this many replicas have it, or the timeout
+   * passed: replication is asynchronous, so a failover can lose what a master acknowledged alone.
+   */
+  waitForReplicas?: { count: number; timeoutMs: number };
+}
 export type TakeResult = { status: 'taken'; length: number; raw: string } | { status: 'empty'; length: 0 };
 
 export interface DeadLetterEntry {
@@ -29,7 +45,7 @@ export class BoundedQueue {
     protected readonly redis: RedisClient,
     readonly name: string,
     readonly capacity: number,
-    private readonly dedupTtlS = DEFAULT_DEDUP_TTL_S,
+    private readonly options: BoundedQueueOptions = {},
   ) {
     this.keys = queueKeys(name);
   }
@@ -46,9 +62,11 @@ export class BoundedQueue {
     const [status, length] = await queueScripts.offer.run(
       this.redis,
       { items, stats, seen: this.keys.seen(item.id) },
-      { capacity: this.capacity, item: encodeFoodItem(item), dedupTtlS: this.dedupTtlS },
+      { capacity: this.capacity, item: encodeFoodItem(item), dedupTtlS: this.options.dedupTtlS ?? DEFAULT_DEDUP_TTL_S },
     );
-    return { status: OFFER_STATUS[status], length };
+    const wait = this.options.waitForReplicas;
+    if (OFFER_STATUS[status] !== 'ready' || !wait || wait.count === 0) return { status: OFFER_STATUS[status], length };
+    return { status: 'ready', length, replicas: await waitForReplicas(this.redis, items, wait.count, wait.timeoutMs) };
   }
 
   async take(): Promise<TakeResult> {

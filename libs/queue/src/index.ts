@@ -1,4 +1,4 @@
-export { BoundedQueue, type DeadLetterEntry, type OfferResult, type TakeResult } from './bounded-queue.js';
+export { BoundedQueue, type BoundedQueueOptions, type DeadLetterEntry, type OfferResult, type TakeResult } from './bounded-queue.js';
 export { CapacityMismatchError } from './capacity-mismatch-error.js';
 export { decodeFoodItem, encodeFoodItem, newFoodItem, type FoodItem } from './food-item.js';
 export { queueKeys, type QueueKeys } from './queue-keys.js';
@@ -20,3 +20,4 @@ export { queueScripts } from './scripts/queue-scripts.js';
 export { isValidQueueName } from './queue-keys.js';
 export { everyServer, scanTargets, type RedisClient } from './redis/redis-client.js';
 export { parseClusterNodes, type ClusterNode } from './redis/cluster-nodes.js';
+export { clusterProblem } from './redis/cluster-problem.js';

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeRedis, connectRedis, whenReady } from './redis/connect-redis.js';
 import { startReplyCuttingProxy, type ReplyCuttingProxy, uniqueQueueName, useTestRedis } from '@restaurant/testing';
@@ -22,7 +21,7 @@ afterEach(async () => {
  */
 async function queueBehindProxy(mode: 'patient' | 'fail-fast', scripts: Array<{ lua: string }>) {
   const proxy: ReplyCuttingProxy = await startReplyCuttingProxy(redis.url);
-  const connection: Redis = connectRedis({ url: proxy.url, mode });
+  const connection = connectRedis({ url: proxy.url, mode });
   cleanUp.push(() => proxy.close(), () => closeRedis(connection));
   await whenReady(connection);
   const admin = redis.client();

@@ -1,17 +1,26 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { CONFIG_EXIT_CODE, ConfigError } from './config/config-error.js';
 import { readServiceConfig, tlsFilesOf, type ServiceConfig } from './config/service-config.js';
 import { serviceHelp } from './config/service-env-help.js';
 import { createLogger } from './logging/create-logger.js';
 import type { ProcessIo } from './process-io.js';
-import { BoundedQueue, CapacityMismatchError, closeRedis, connectRedis, whenReady, redactUrl, readTlsFiles } from '@restaurant/queue';
+import {
+  BoundedQueue,
+  CapacityMismatchError,
+  closeRedis,
+  clusterProblem,
+  connectRedis,
+  readTlsFiles,
+  redactUrl,
+  whenReady,
+  type RedisClient,
+} from '@restaurant/queue';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
 
 export interface ServiceContext {
   config: Readonly<ServiceConfig>;
   /** The process's one connection, for what the queue facade does not cover. */
-  redis: Redis;
+  redis: RedisClient;
   logger: Logger;
   queue: BoundedQueue;
   /** This actor's own stream of random numbers. */
@@ -62,12 +71,21 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     sink: proc.stdout,
     roleWidth: config.roleWidth,
   });
+  const tls = readTlsFiles(tlsFilesOf(config));
+  const clusterNodes = config.redisClusterNodes;
+  // A cluster is checked before anything runs: an address that is no cluster is a setting to fix.
+  const problem = clusterNodes && (await clusterProblem(clusterNodes, config.redisUrl, tls));
+  if (problem) {
+    proc.stderr.write(`REDIS_CLUSTER_NODES=${JSON.stringify(proc.env.REDIS_CLUSTER_NODES)}: ${problem}\n`);
+    return CONFIG_EXIT_CODE;
+  }
   const stop = new AbortController();
   const redis = connectRedis({
     url: config.redisUrl,
+    clusterNodes,
     mode: service.connection,
     connectionName: config.roleName,
-    tls: readTlsFiles(tlsFilesOf(config)),
+    tls,
     onRetry: (message) => logger.warn(message),
   });
   // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is
@@ -83,7 +101,10 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     redis.disconnect();
     return 0;
   }
-  const queue = new BoundedQueue(redis, config.queueName, config.capacity, config.dedupTtlS);
+  const queue = new BoundedQueue(redis, config.queueName, config.capacity, {
+    dedupTtlS: config.dedupTtlS,
+    waitForReplicas: { count: config.offerWaitReplicas, timeoutMs: config.offerWaitTimeoutMs },
+  });
   try {
     await queue.claimCapacity();
   } catch (error) {

@@ -1,5 +1,7 @@
-/// <reference path="./parse-prometheus-text-format.d.ts" />
-import parse from 'parse-prometheus-text-format';
+import { createRequire } from 'node:module';
+
+// The parser is CommonJS without types; its result gets one below.
+const parse = createRequire(import.meta.url)('parse-prometheus-text-format') as (text: string) => unknown[];
 
 /** One metric family of a Prometheus text exposition, as a parser of the format reads it. */
 export interface MetricFamily {

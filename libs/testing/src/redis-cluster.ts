@@ -30,7 +30,7 @@ export interface StartRedisClusterOptions {
 /**
  * A real Redis Cluster of throw-away redis-server processes on loopback (3 masters with a
  * replica each unless told), made with `redis-cli --cluster create`, ready when every node
- * says `cluster_state:ok`.
+ * says `cluster_state:ok` and every master's replicas are in sync.
  */
 export async function startRedisCluster(options: StartRedisClusterOptions = {}): Promise<RedisCluster> {
   const { masters = 3, replicasPerMaster = 1, nodeTimeoutMs = 2000 } = options;
@@ -46,6 +46,7 @@ export async function startRedisCluster(options: StartRedisClusterOptions = {}):
     const addresses = ports.map((port) => `127.0.0.1:${port}`);
     await run('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', String(replicasPerMaster), '--cluster-yes']);
     await untilEveryNodeIsOk(ports);
+    await untilReplicasAreOnline(await masterPortsOf(ports), replicasPerMaster);
   } catch (error) {
     await stop();
     throw error;
@@ -65,6 +66,17 @@ async function untilEveryNodeIsOk(ports: number[], timeoutMs = 20_000): Promise<
     if (states.every((info) => /cluster_state:ok/.test(String(info)))) return;
     if (Date.now() > deadline) throw new Error(`the cluster did not become ok within ${timeoutMs} ms`);
     await sleep(100);
+  }
+}
+
+/** Replicas sync in the background after `--cluster create`; until then a failover would find none. */
+async function untilReplicasAreOnline(masters: number[], replicas: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const infos = await Promise.all(masters.map((port) => withNode(port, (redis) => redis.info('replication'))));
+    if (infos.every((info) => (info.match(/^slave\d+:.*state=online/gm) ?? []).length >= replicas)) return;
+    if (Date.now() > deadline) throw new Error(`the replicas were not online within ${timeoutMs} ms`);
+    await sleep(200);
   }
 }
 

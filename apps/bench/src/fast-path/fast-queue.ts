@@ -1,5 +1,6 @@
 import { execInOneWrite, type BulkReplyForm } from './transaction-in-one-write.js';
 import { BoundedQueue, compactLua, loadLuaScript } from '@restaurant/queue';
+import type { Redis } from 'ioredis';
 import { EncodedLuaScript } from './encoded-lua-script.js';
 
 const COUNT_TAKE = compactLua(loadLuaScript(new URL('./commands/count-take-2.lua', import.meta.url)));
@@ -28,11 +29,20 @@ type ItemAs<As extends BulkReplyForm> = As extends 'buffer' ? Buffer : string;
  * so every mode can share one queue and one report.
  */
 export class FastQueue extends BoundedQueue {
+  /** One server's connection: the fast path writes commands as bytes straight onto its socket. */
+  constructor(
+    private readonly connection: Redis,
+    name: string,
+    capacity: number,
+  ) {
+    super(connection, name, capacity);
+  }
+
   /** Queues what fits under the capacity, in order, and drops the rest (counted as full). */
   async offerMany(items: ReadonlyArray<string | Buffer>): Promise<OfferManyResult> {
     if (items.length === 0) return { accepted: 0, dropped: 0, length: await this.length() };
     const { items: list, stats } = this.keys;
-    const [accepted, dropped, length] = (await OFFER_BATCH.run(this.redis, [list, stats, this.capacity, ...items])) as number[];
+    const [accepted, dropped, length] = (await OFFER_BATCH.run(this.connection, [list, stats, this.capacity, ...items])) as number[];
     return { accepted, dropped, length };
   }
 
@@ -99,7 +109,7 @@ export class FastQueue extends BoundedQueue {
   ): Promise<TakeManyResult<ItemAs<As>>> {
     const { items, stats } = this.keys;
     const [length, taken] = (await execInOneWrite(
-      this.redis,
+      this.connection,
       [
         ['eval', COUNT_TAKE, 2, items, stats, max, countEmpty],
         ['rpop', items, max],

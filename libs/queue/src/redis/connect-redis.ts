@@ -75,7 +75,7 @@ function connectCluster(options: ConnectOptions, nodes: readonly ClusterNode[], 
     connectTimeout: 2000,
     maxRetriesPerRequest: patient ? null : 1,
   };
-  return new Cluster(nodes.map(({ host, port }) => ({ host, port })), {
+  const cluster = new Cluster(nodes.map(({ host, port }) => ({ host, port })), {
     redisOptions,
     enableOfflineQueue: patient,
     clusterRetryStrategy: retry,
@@ -83,6 +83,9 @@ function connectCluster(options: ConnectOptions, nodes: readonly ClusterNode[], 
     retryDelayOnClusterDown: 300,
     retryDelayOnTryAgain: 200,
   });
+  // A node that went away (a failover) is reported here; the cluster's own retry handles it.
+  cluster.on('node error', () => undefined);
+  return cluster;
 }
 
 function maskPassword(message: string, url: string): string {

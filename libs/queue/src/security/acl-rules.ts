@@ -11,9 +11,10 @@ interface Grant {
 
 /**
  * Keyless commands a service connection sends: ioredis's ready check (INFO) and its
- * connectionName (CLIENT SETNAME); the scripts read the server clock (TIME).
+ * connectionName (CLIENT SETNAME); the scripts read the server clock (TIME); on a Redis Cluster
+ * the client reads the slots' owners and the service checks the cluster's state at start.
  */
-const CONNECTION_COMMANDS = ['info', 'client|setname', 'time'];
+const CONNECTION_COMMANDS = ['info', 'client|setname', 'time', 'cluster|slots', 'cluster|info'];
 
 /**
  * The scripts may be called with any key of their own queue. Redis checks every `redis.call`

@@ -1,7 +1,7 @@
 import { readableFile } from '@restaurant/queue';
 import { z } from 'zod';
 import type { OptionSpec } from './option-spec.js';
-import { logFormat, positiveNumber, queueName, redisUrl, wholeNumber } from './setting-schemas.js';
+import { clusterNodes, logFormat, positiveNumber, queueName, redisUrl, wholeNumber } from './setting-schemas.js';
 
 /** A setting of the cook and customer processes: read from `env`, and given by `npm start` as `--flag`. */
 export interface ServiceSetting<Schema extends z.ZodType = z.ZodType> extends OptionSpec<Schema> {
@@ -23,6 +23,12 @@ export const SERVICE_SETTINGS = {
     schema: redisUrl,
     default: 'redis://127.0.0.1:6379',
     describe: 'redis:// or rediss:// URL of the Redis (passwords are never logged)',
+  }),
+  redisClusterNodes: setting({
+    env: 'REDIS_CLUSTER_NODES',
+    flag: 'redis-cluster-nodes',
+    schema: clusterNodes.optional(),
+    describe: 'host:port,... of a Redis Cluster to use; REDIS_URL then gives only the user, password and TLS',
   }),
   queueName: setting({ env: 'QUEUE_NAME', flag: 'queue', schema: queueName, default: 'kitchen', describe: 'queue name; keys are {QUEUE_NAME}:food, :meta, :stats, ...' }),
   capacity: setting({ env: 'QUEUE_CAPACITY', flag: 'capacity', schema: wholeNumber(1, 1_000_000_000), default: '3', describe: 'meals the queue holds; fixed at first use' }),
@@ -87,6 +93,18 @@ export const SERVICE_SETTINGS = {
   }),
   maxItemBytes: setting({ env: 'MAX_ITEM_BYTES', flag: 'max-item-bytes', schema: wholeNumber(64, 512 * 1024 * 1024), default: '16384', describe: 'larger items go to the dead-letter list' }),
   dedupTtlS: setting({ env: 'DEDUP_TTL_S', schema: wholeNumber(0, 30 * 86_400), default: '3600', describe: 'seconds an accepted item id is remembered, to refuse a re-sent offer' }),
+  offerWaitReplicas: setting({
+    env: 'OFFER_WAIT_REPLICAS',
+    schema: wholeNumber(0, 16),
+    default: '0',
+    describe: 'a queued meal is confirmed once this many replicas have it (Redis WAIT): a failover then loses none',
+  }),
+  offerWaitTimeoutMs: setting({
+    env: 'OFFER_WAIT_TIMEOUT_MS',
+    schema: wholeNumber(1, 60_000),
+    default: '1000',
+    describe: 'with OFFER_WAIT_REPLICAS: milliseconds an offer waits for its replicas at most',
+  }),
   admission: setting({
     env: 'ADMISSION',
     flag: 'admission',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidQueueName } from '@restaurant/queue';
+import { isValidQueueName, parseClusterNodes } from '@restaurant/queue';
 
 /**
  * Settings arrive as strings (environment, flags). Each schema turns one into its value and
@@ -37,3 +37,10 @@ export function positiveNumber(what: string, { allowZero = false } = {}) {
 export const logFormat = z.enum(['human', 'json'], { message: 'must be human or json' });
 
 export const cookStart = z.enum(['together', 'staggered'], { message: 'must be together or staggered' });
+
+/** `host:port,host:port`: the nodes of a Redis Cluster to start from. */
+export const clusterNodes = z.string().transform((text, context) => {
+  const nodes = parseClusterNodes(text);
+  if (nodes === undefined) context.addIssue({ code: 'custom', message: 'must be host:port of one or more cluster nodes, comma-separated' });
+  return nodes ?? [];
+});
