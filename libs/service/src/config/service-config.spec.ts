@@ -21,6 +21,7 @@ describe('readServiceConfig', () => {
   it('defaults to the original scenario', () => {
     expect(readServiceConfig({}, defaults)).toEqual({
       redisUrl: 'redis://127.0.0.1:6379',
+      redisClusterNodes: undefined,
       queueName: 'kitchen',
       capacity: 3,
       producerPeriodS: 3,
@@ -39,6 +40,8 @@ describe('readServiceConfig', () => {
       consumerHoldS: 0,
       admission: 'atomic',
       dedupTtlS: 3600,
+      offerWaitReplicas: 0,
+      offerWaitTimeoutMs: 1000,
       tlsCaFile: undefined,
       tlsCertFile: undefined,
       tlsKeyFile: undefined,
