@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,10 @@ describe('startRedisServer', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('says so when there is no redis-server', async () => {
-    await expect(startRedisServer({ binary: 'no-such-redis-server' })).rejects.toBeInstanceOf(NoRedisServerError);
+  it('says so when there is no redis-server, and leaves a folder it was given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redis-given-'));
+    await expect(startRedisServer({ binary: 'no-such-redis-server', dir })).rejects.toBeInstanceOf(NoRedisServerError);
+    expect(existsSync(dir)).toBe(true);
+    rmSync(dir, { recursive: true });
   });
 });

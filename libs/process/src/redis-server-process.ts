@@ -62,12 +62,12 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
     child.once('error', resolve);
     child.once('spawn', () => resolve(undefined));
   });
+  const removeDir = () => rm(dir, { recursive: true, force: true });
   if (spawnError) {
-    await rm(dir, { recursive: true, force: true });
+    if (options.dir === undefined) await removeDir();
     throw (spawnError as NodeJS.ErrnoException).code === 'ENOENT' ? new NoRedisServerError() : spawnError;
   }
   const url = `${tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`;
-  const removeDir = () => rm(dir, { recursive: true, force: true });
   try {
     await waitUntilAnswering(url, () => child.exitCode, tls && clientTls(tls));
   } catch (error) {

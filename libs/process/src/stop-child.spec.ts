@@ -9,6 +9,9 @@ function child(script: string) {
   return { process: process_, ready };
 }
 
+/** Far longer than a test may run: a test that waited for it would time out. */
+const NEVER_MS = 10 * 60_000;
+
 describe('stopChild', () => {
   it('lets a child that handles SIGTERM finish and exit with its own code', async () => {
     const { process: proc, ready } = child("process.on('SIGTERM', () => process.exit(0))");
@@ -32,5 +35,27 @@ describe('stopChild', () => {
     expect(second).toEqual(first);
     expect(await stopChild(proc, { graceMs: 5000 })).toEqual(first);
     expect(await childExit(proc)).toEqual(first);
+  });
+
+  it('stops a child once: a second call neither signals again nor brings the kill forward', async () => {
+    const { process: proc, ready } = child("process.on('SIGTERM', () => setTimeout(() => process.exit(4), 300))");
+    await ready;
+    const first = stopChild(proc, { graceMs: NEVER_MS });
+    const second = stopChild(proc, { graceMs: 0 });
+    expect(await second).toEqual({ code: 4, signal: null });
+    expect(await first).toEqual({ code: 4, signal: null });
+  });
+
+  it('resolves at once for a child that exited by itself', async () => {
+    const { process: proc } = child('process.exit(5)');
+    expect(await childExit(proc)).toEqual({ code: 5, signal: null });
+    expect(await stopChild(proc, { graceMs: NEVER_MS })).toEqual({ code: 5, signal: null });
+  });
+
+  it('resolves for a child that could not be started, rather than waiting for an exit that never comes', async () => {
+    const proc = spawn('restaurant-no-such-program', [], { stdio: 'ignore' });
+    const error = new Promise((resolve) => proc.once('error', resolve));
+    expect(await stopChild(proc, { graceMs: NEVER_MS })).toEqual({ code: expect.any(Number), signal: null });
+    expect(await error).toMatchObject({ code: 'ENOENT' });
   });
 });

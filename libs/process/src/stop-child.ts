@@ -15,19 +15,34 @@ export interface StopChildOptions {
 
 /** Resolves when the child has exited: at once when it already has. */
 export function childExit(child: ChildProcess): Promise<ChildExit> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  }
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ended = (): ChildExit => ({ code: child.exitCode, signal: child.signalCode });
+  if (hasExited(child)) return Promise.resolve(ended());
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // One that could not be started (no such program) never exits: it reports an error, then closes.
+    if (child.pid === undefined) child.once('close', () => resolve(ended()));
+  });
 }
+
+const stopping = new WeakMap<ChildProcess, Promise<ChildExit>>();
 
 /**
  * Asks a child to stop (SIGTERM, or `signal`) and kills it (SIGKILL) if it has not exited after
- * `graceMs`. Safe to call again and on a child that has exited: it resolves with how it ended.
+ * `graceMs`; resolves with how it ended. A child is stopped once: a later call gets the first
+ * call's promise, without a second signal or another grace period.
  */
-export async function stopChild(child: ChildProcess, { signal = 'SIGTERM', graceMs }: StopChildOptions): Promise<ChildExit> {
+export function stopChild(child: ChildProcess, options: StopChildOptions): Promise<ChildExit> {
+  let stopped = stopping.get(child);
+  if (!stopped) {
+    stopped = stop(child, options);
+    stopping.set(child, stopped);
+  }
+  return stopped;
+}
+
+async function stop(child: ChildProcess, { signal = 'SIGTERM', graceMs }: StopChildOptions): Promise<ChildExit> {
   const exited = childExit(child);
-  if (child.exitCode !== null || child.signalCode !== null) return exited;
+  if (hasExited(child)) return exited;
   child.kill(signal);
   const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   try {
@@ -35,4 +50,8 @@ export async function stopChild(child: ChildProcess, { signal = 'SIGTERM', grace
   } finally {
     clearTimeout(killer);
   }
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }

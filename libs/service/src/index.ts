@@ -8,7 +8,7 @@ export { defaultShown, flagOptions, objectSchema, withDefaults, type OptionSpec,
 export * as settings from './config/setting-schemas.js';
 export { createLogger, type LogFormat, type LoggerOptions } from './logging/create-logger.js';
 export type { LineSink } from './line-sink.js';
-export { processIo, type ProcessIo } from './process-io.js';
+export { processIo, type NodeProcess, type ProcessIo } from './process-io.js';
 export { ProgressBar, type ProgressBarOptions } from './cli/progress-bar.js';
 export { logQueueEvent, type QueueEventFields } from './logging/queue-event-log.js';
 export { DEFAULT_ROLE_WIDTH, formatOriginalLine, type QueueEvent } from './logging/original-line.js';

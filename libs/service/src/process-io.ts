@@ -20,7 +20,17 @@ export interface ProcessIo {
   onStopSignal(stop: () => void): void;
 }
 
-export function processIo(proc: NodeJS.Process): ProcessIo {
+/** The parts of Node's `process` that processIo reads; main.ts passes `process` itself. */
+export interface NodeProcess {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  execPath: string;
+  stdout: LineSink;
+  stderr: LineSink & { isTTY?: boolean };
+  on(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+}
+
+export function processIo(proc: NodeProcess): ProcessIo {
   return {
     args: proc.argv.slice(2),
     env: proc.env,

@@ -1,5 +1,10 @@
-import { clientTls, pingRedis } from '@restaurant/process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clientTls, freePort, pingRedis, startRedisServer } from '@restaurant/process';
 import { describe, expect, it } from 'vitest';
+import { makeThrowawayCertificates } from './throwaway-certificates.js';
 import { startTlsRedisServer } from './tls-redis-server.js';
 
 describe('startTlsRedisServer', () => {
@@ -23,4 +28,21 @@ describe('startTlsRedisServer', () => {
     }
     expect(await pingRedis(server.url, 500)).toBe(false);
   });
+
+  it('a TLS server that refuses the readiness check is killed when the check gives up, not left on its port', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'restaurant-tls-unready-'));
+    try {
+      const certificates = await makeThrowawayCertificates(dir);
+      const port = await freePort();
+      // The server's own certificate, shown as a client's: signed by the CA, but not for clients.
+      const { serverCert, serverKey, caCert } = certificates;
+      const tls = { certFile: serverCert, keyFile: serverKey, caFile: caCert, clientCertFile: serverCert, clientKeyFile: serverKey };
+      await expect(startRedisServer({ port, dir, tls })).rejects.toThrow(`redis-server did not answer at rediss://127.0.0.1:${port}`);
+      const listener = createServer();
+      await new Promise<void>((resolve, reject) => listener.once('error', reject).listen(port, '127.0.0.1', resolve));
+      await new Promise((resolve) => listener.close(resolve));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000); // the check tries for about 5 s, longer on a busy machine
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,16 @@ describe('sweep', () => {
     const result = await sweep(['--producers', '1', '--consumers', '1,2', '--capacity', '3', '--model-hours', '5', '--replications', '1', '--out', out], true);
     expect(result.code).toBe(0);
     expect(result.err).toContain('\r\x1b[K[##############################] 2/2 cells');
+  });
+
+  it.each([false, true])('says why it cannot write its files on a line of its own, after the progress, and exits 1 (terminal: %s)', async (terminal) => {
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'sweep-')), 'file');
+    writeFileSync(notAFolder, '');
+    const result = await sweep(['--producers', '1', '--consumers', '1,2', '--capacity', '3', '--model-hours', '5', '--replications', '1', '--out', join(notAFolder, 'out')], terminal);
+    expect(result.code).toBe(1);
+    const lines = result.err.split('\n');
+    expect(lines.at(-2)).toMatch(/^sweep: ENOTDIR/);
+    expect(lines.at(-3)).toMatch(/2\/2 cells/);
   });
 
   it('writes results.csv, chart.svg and summary.md, and prints the recommendation', async () => {

@@ -51,8 +51,9 @@ async function runAndWrite(plan: SweepPlan, live: LiveRunContext | undefined, io
     io.stderr.write(`sweep: wrote ${Object.keys(files).map((name) => join(plan.outDir, name)).join(', ')}\n`);
     return 0;
   } catch (error) {
+    progress?.finish();
     if (live === undefined && !isFileError(error)) throw error;
-    io.stderr.write(`\nsweep: ${(error as Error).message}\n`);
+    io.stderr.write(`sweep: ${(error as Error).message}\n`);
     return 1;
   }
 }
