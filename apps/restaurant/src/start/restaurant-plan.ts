@@ -90,10 +90,17 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     problems.push(...error.problems);
   }
 
+  // A service setting comes from its flag, else from the launcher's environment (which the
+  // services inherit anyway), so the queue the launcher prepares is the one the services use.
   const serviceEnv: Record<string, string> = { SEED: String(seed) };
-  if (env.REDIS_URL) serviceEnv.REDIS_URL = env.REDIS_URL;
+  const fromFlag = new Set<string>();
   for (const { flag, env: variable } of SERVICE_FLAGS) {
-    if (values[flag] !== undefined) serviceEnv[variable] = values[flag];
+    if (values[flag] !== undefined) {
+      serviceEnv[variable] = values[flag];
+      fromFlag.add(variable);
+    } else if (env[variable]) {
+      serviceEnv[variable] = env[variable];
+    }
   }
   const producers = producerRoles(counts?.producers ?? 1);
   const consumers = consumerRoles(counts?.consumers ?? 2);
@@ -104,7 +111,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     service = readServiceConfig(serviceEnv, { roleName: 'launcher', hostname: 'localhost' });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems.map((problem) => ({ ...problem, name: flagFor(problem.name) })));
+    problems.push(...error.problems.map((problem) => ({ ...problem, name: fromFlag.has(problem.name) ? flagFor(problem.name) : problem.name })));
   }
   if (problems.length > 0 || !counts || !service) throw new ConfigError(problems);
   return { producers, consumers, durationMs: counts.duration, cookStart: counts['cook-start'], serviceEnv, service, roleWidth };
