@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig(sharedTestConfig(import.meta.dirname));
+const shared = sharedTestConfig(import.meta.dirname);
+/** The container tests need Docker and minutes: `npm run test:containers` runs them (vitest.containers.config.ts). */
+export default defineConfig({ ...shared, test: { ...shared.test, exclude: ['src/containers/**', 'node_modules/**'] } });

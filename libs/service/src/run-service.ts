@@ -7,6 +7,8 @@ import { createLogger } from './logging/create-logger.js';
 import type { LineSink } from './logging/original-line-stream.js';
 import { BoundedQueue, CapacityMismatchError, closeRedis, connectRedis, whenReady, redactUrl, readTlsFiles } from '@restaurant/queue';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
+import { healthRoutes } from './http/health-routes.js';
+import { startServiceHttpServer, type ServiceHttpServer } from './http/service-http-server.js';
 
 /** What a service needs from its process; only an app's main.ts builds this. */
 export interface ServiceProcess {
@@ -68,6 +70,44 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     return CONFIG_EXIT_CODE;
   }
 
+  // Live from here until the loop has ended; ready once Redis answered and the capacity is
+  // claimed, and again whenever the connection is up after an outage.
+  let capacityClaimed = false;
+  let loopEnded = false;
+  let redisStatus = (): string => 'wait';
+  let httpServer: ServiceHttpServer | undefined;
+  if (config.metricsPort !== undefined) {
+    const routes = healthRoutes({ live: () => !loopEnded, ready: () => !loopEnded && capacityClaimed && redisStatus() === 'ready' });
+    try {
+      httpServer = await startServiceHttpServer(config.metricsPort, routes);
+    } catch (error) {
+      proc.stderr.write(`METRICS_PORT=${config.metricsPort}: cannot listen there (${(error as Error).message})\n`);
+      return CONFIG_EXIT_CODE;
+    }
+  }
+  try {
+    return await runConnected(proc, service, config, {
+      connected: (redis) => (redisStatus = () => redis.status),
+      claimed: () => (capacityClaimed = true),
+    });
+  } finally {
+    loopEnded = true;
+    await httpServer?.close();
+  }
+}
+
+/** What runConnected tells the health routes as it goes. */
+interface Progress {
+  connected(redis: Redis): void;
+  claimed(): void;
+}
+
+async function runConnected(
+  proc: ServiceProcess,
+  service: ServiceDefinition,
+  config: Readonly<ServiceConfig>,
+  progress: Progress,
+): Promise<number> {
   const logger = createLogger({
     role: config.roleName,
     format: config.logFormat,
@@ -82,6 +122,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     tls: readTlsFiles(config.redisTls),
     onRetry: (message) => logger.warn(message),
   });
+  progress.connected(redis);
   // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is
   // abandoned (a held meal is returned by a reaper), so a stop always ends in time.
   const stopDeadline = new Promise<void>((resolve) =>
@@ -108,6 +149,7 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
     proc.stderr.write(`cannot use queue "${config.queueName}": ${(error as Error).message}\n`);
     return 1;
   }
+  progress.claimed();
   logger.debug(`connected to ${redactUrl(config.redisUrl)}, queue ${config.queueName}`);
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);

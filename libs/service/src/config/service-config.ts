@@ -30,6 +30,8 @@ export interface ServiceConfig {
   dedupTtlS: number;
   /** CA, client certificate and key for a rediss:// REDIS_URL. */
   redisTls: RedisTlsFiles;
+  /** Port of the service's HTTP server (/healthz, /readyz); none when unset. */
+  metricsPort: number | undefined;
 }
 
 /** Every variable with a default, and the default (service-env-help.ts says what each means). */
@@ -77,6 +79,7 @@ const serviceEnvSchema = z
     CONSUMER_HOLD_S: positiveNumber('the hold time', { allowZero: true }),
     ADMISSION: z.enum(['atomic', 'naive'], { message: 'must be atomic or naive' }),
     DEDUP_TTL_S: wholeNumber(0, 30 * 86_400),
+    METRICS_PORT: wholeNumber(1, 65_535).optional(),
   })
   .superRefine((env, context) => {
     for (const { name, message } of tlsSettingProblems(env.REDIS_URL, tlsFilesOf(env))) {
@@ -122,11 +125,12 @@ export function readServiceConfig(
     admission: parsed.ADMISSION,
     dedupTtlS: parsed.DEDUP_TTL_S,
     redisTls: tlsFilesOf(parsed),
+    metricsPort: parsed.METRICS_PORT,
   });
 }
 
 function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
-  const keys = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', ...Object.values(REDIS_TLS_ENV)];
+  const keys = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', 'METRICS_PORT', ...Object.values(REDIS_TLS_ENV)];
   return Object.fromEntries(
     keys.flatMap((key) => (env[key] !== undefined && env[key] !== '' ? [[key, env[key] as string]] : [])),
   );

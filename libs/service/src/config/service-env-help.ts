@@ -22,6 +22,7 @@ const MEANING: Record<string, string> = {
   CONSUMER_HOLD_S: 'reliable: seconds a customer holds a meal before acknowledging it',
   ADMISSION: 'atomic (the Lua offer) or naive (LLEN then LPUSH: the race, for teaching)',
   DEDUP_TTL_S: 'seconds an accepted item id is remembered, to refuse a re-sent offer',
+  METRICS_PORT: 'port of the HTTP server with /healthz and /readyz (none when unset)',
   [REDIS_TLS_ENV.caFile]: 'rediss://: the CA that signed Redis\'s certificate (PEM file)',
   [REDIS_TLS_ENV.certFile]: 'rediss://: this client\'s certificate (PEM file)',
   [REDIS_TLS_ENV.keyFile]: 'rediss://: this client\'s key (PEM file)',
