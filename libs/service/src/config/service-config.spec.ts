@@ -39,6 +39,7 @@ describe('readServiceConfig', () => {
       admission: 'atomic',
       dedupTtlS: 3600,
       redisTls: {},
+      metricsPort: undefined,
     });
   });
 
@@ -87,7 +88,7 @@ describe('readServiceConfig', () => {
   });
 
   it('has help for every variable it reads', () => {
-    const read = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', 'REDIS_TLS_CA_FILE', 'REDIS_TLS_CERT_FILE', 'REDIS_TLS_KEY_FILE'];
+    const read = [...Object.keys(SERVICE_ENV_DEFAULTS), 'SEED', 'ROLE_NAME', 'METRICS_PORT', 'REDIS_TLS_CA_FILE', 'REDIS_TLS_CERT_FILE', 'REDIS_TLS_KEY_FILE'];
     expect([...SERVICE_ENV_NAMES].sort()).toEqual(read.sort());
   });
 });
