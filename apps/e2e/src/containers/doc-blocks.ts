@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../entries.js';
 
 /**
- * The shell commands of a fenced block that a doc marks with `<!-- run: NAME … -->` on the line
- * before it, so a test runs exactly what a reader copies.
+ * The text of a fenced block that a doc marks with `<!-- run: NAME … -->` (commands a test runs
+ * exactly as a reader copies them) or `<!-- sample: NAME … -->` (output a test compares with the
+ * real output) on the line before it.
  */
-export function docBlock(docPath: string, name: string): string {
+export function docBlock(docPath: string, name: string, kind: 'run' | 'sample' = 'run'): string {
   const text = readFileSync(join(REPO_ROOT, docPath), 'utf8');
-  const marker = new RegExp(`^<!-- run: ${name}\\b.*-->\\n\`\`\`\\w*\\n([\\s\\S]*?)^\`\`\`$`, 'm');
+  const marker = new RegExp(`^ *<!-- ${kind}: ${name}\\b.*-->\\n *\`\`\`\\w*\\n([\\s\\S]*?)^ *\`\`\`$`, 'm');
   const found = marker.exec(text);
-  if (found === null) throw new Error(`${docPath} has no block marked "<!-- run: ${name} -->"`);
+  if (found === null) throw new Error(`${docPath} has no block marked "<!-- ${kind}: ${name} -->"`);
   return found[1] as string;
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackAccounting } from './accounting.js';
 import { recordEvents, type ContainerEvent } from './compose-cli.js';
 import { useComposeStack } from './compose-stack.js';
+import { docBlock } from './doc-blocks.js';
 import { eventually } from './stack-waits.js';
 
 const QUEUE = uniqueQueueName('stack');
@@ -60,6 +61,23 @@ describe('docker compose up --scale producer=3 --scale consumer=8', () => {
       return ['READY', 'TAKEN AWAY', 'Empty', 'Full'].every((kind) => seen.has(kind)) ? all : undefined;
     });
     expect(lines.filter((line) => !ORIGINAL_LINE.test(line)).slice(0, 5)).toEqual([]);
+  });
+
+  it('shows in docs/docker.md and README.md the lines as they really appear, prefix and spacing included', async () => {
+    // A line's shape: what stays when the time, the container id, the meal and the replica number vary.
+    const shape = (line: string) =>
+      line
+        .replace(/^(producer|consumer)-\d+/, '$1-N')
+        .replace(/\d\d:\d\d:\d\d/, 'HH:MM:SS')
+        .replace(/_[0-9a-f]{12}\b/, '_<id>')
+        .replace(/\*\*[^*]+\*\*/, '**<meal>**');
+    const real = new Set((await stack.compose(['logs', '--no-color', ...APPS])).replaceAll('\u001b[2K', '').split('\n').map(shape));
+    for (const doc of ['docs/docker.md', 'README.md']) {
+      const samples = docBlock(doc, 'compose-lines', 'sample').split('\n').map((line) => line.replace(/^ {2}/, ''));
+      const appSamples = samples.filter((line) => /^(producer|consumer)-\d+ +\| /.test(line));
+      expect(appSamples.length).toBeGreaterThan(3);
+      expect({ doc, unlike: appSamples.filter((line) => !real.has(shape(line))) }).toEqual({ doc, unlike: [] });
+    }
   });
 
   it('never holds more meals than its capacity (sampled from the host)', async () => {
