@@ -4,6 +4,8 @@
 #              dependency layers below are rebuilt only when a manifest changes
 #   build      all dependencies, then `npm run build` (Nx: tsc, and the Lua scripts copied) into */*/dist
 #   runtime    production dependencies only and the build output (compiled code, Lua scripts); runs as `node`
+#
+# .dockerignore is an allowlist, so `COPY . .` brings the sources and never a secret.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -38,4 +40,10 @@ COPY --from=build /app/apps/restaurant/dist ./apps/restaurant/dist
 # The files above stay owned by root: the service can read its code but not change it.
 USER node
 STOPSIGNAL SIGTERM
+# /healthz and /readyz of the service's HTTP server; healthy = ready: Redis answers and the
+# queue's capacity is claimed. bash probes it: the image has no curl or wget, and starting Node
+# for every probe takes seconds on a busy machine.
+ENV METRICS_PORT=9464
+HEALTHCHECK --interval=10s --timeout=10s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${METRICS_PORT} && printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 CMD ["node", "apps/producer/dist/main.js"]

@@ -30,7 +30,7 @@ export function simpleDelivery({ queue }: ServiceContext): CustomerDelivery {
  * (CONSUMER_HOLD_S) and is acknowledged afterwards. A heartbeat and a reaper return the meals of
  * customers that died; a stop returns whatever this one still holds.
  */
-export async function reliableDelivery({ config, logger, queue, redis, signal }: ServiceContext): Promise<CustomerDelivery> {
+export async function reliableDelivery({ config, logger, queue, redis, signal, metrics }: ServiceContext): Promise<CustomerDelivery> {
   const delivery = new ReliableDelivery(redis, queue, { consumer: config.roleName, maxDeliveries: config.maxDeliveries });
   const reaper = startReaper({
     redis,
@@ -39,8 +39,11 @@ export async function reliableDelivery({ config, logger, queue, redis, signal }:
     consumer: config.roleName,
     reclaimAfterMs: config.reclaimAfterS * 1000,
     maxDeliveries: config.maxDeliveries,
-    onReclaimed: (consumer, returned, dead) =>
-      logger.warn(`${consumer} stopped answering: returned ${returned} meal(s) to the queue, ${dead} to the dead-letter list`),
+    onReclaimed: (consumer, returned, dead) => {
+      metrics.reclaimed(returned);
+      metrics.deadLettered(dead);
+      logger.warn(`${consumer} stopped answering: returned ${returned} meal(s) to the queue, ${dead} to the dead-letter list`);
+    },
     onError: (error) => logger.warn(`heartbeat failed: ${error.message}`),
   });
   // Left over from an earlier life under this name; if Redis is away now, a reaper will do it.
@@ -52,12 +55,16 @@ export async function reliableDelivery({ config, logger, queue, redis, signal }:
     async eat(raw, itemId, meal) {
       if (config.consumerHoldS > 0) await sleepUnlessAborted(modelSecondsToWallMs(config.consumerHoldS, config.timeScale), signal);
       if (signal.aborted) return; // still held: close() returns it
-      if (!(await delivery.ack(raw, itemId))) logger.warn(`**${meal}** had already been returned to the queue`);
+      const sent = performance.now();
+      const acknowledged = await delivery.ack(raw, itemId);
+      metrics.roundTrip('ack', (performance.now() - sent) / 1000);
+      if (!acknowledged) logger.warn(`**${meal}** had already been returned to the queue`);
     },
     deadLetter: (entry) => queue.deadLetter(entry, 'held'),
     async close() {
       reaper.stop();
       const returned = await delivery.returnHeld().catch(() => 0);
+      metrics.reclaimed(returned);
       if (returned > 0) logger.info(`returned ${returned} meal(s) still held to the queue`);
     },
   };

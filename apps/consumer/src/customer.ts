@@ -8,11 +8,13 @@ import { reliableDelivery, simpleDelivery } from './customer-delivery.js';
  * aside in the dead-letter list with the reason, and the customer goes on.
  */
 export async function runCustomer(context: ServiceContext): Promise<void> {
-  const { config, logger, random, signal } = context;
+  const { config, logger, random, signal, metrics } = context;
   const delivery = config.delivery === 'reliable' ? await reliableDelivery(context) : simpleDelivery(context);
 
   const visit = async (): Promise<void> => {
+    const sent = performance.now();
     const taken = await delivery.take();
+    metrics.took(taken.status, (performance.now() - sent) / 1000);
     if (taken.status === 'empty') {
       logQueueEvent(logger, { event: 'empty', queueLength: 0 });
       return;
@@ -20,6 +22,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
     const decoded = decodeFoodItem(taken.raw, config.maxItemBytes);
     if (!decoded.ok) {
       await delivery.deadLetter({ reason: decoded.reason, raw: taken.raw, by: config.roleName, at: new Date().toISOString() });
+      metrics.deadLettered(1);
       logger.warn(`set aside an unreadable item (${decoded.reason}) in the dead-letter list`);
       return;
     }
@@ -37,7 +40,9 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
         try {
           await visit();
         } catch (error) {
-          if (!signal.aborted) logger.warn(`could not take a meal: ${(error as Error).message}`);
+          if (signal.aborted) return;
+          metrics.took('error', 0);
+          logger.warn(`could not take a meal: ${(error as Error).message}`);
         }
       },
     });

@@ -1,8 +1,8 @@
 /**
- * There is no Docker engine where these tests run, so docker-compose.yml, the Dockerfile and
- * .dockerignore are checked statically: the compose file against the Compose Specification's
- * JSON schema and against what the services read, the Dockerfile against what the build
- * produces and what the services need at run time.
+ * docker-compose.yml, its overrides, the Dockerfile, .dockerignore and .gitignore checked
+ * statically, without Docker: the compose files against the Compose Specification's JSON schema
+ * and against what the services read, the Dockerfile against what the build produces and what
+ * the services need at run time. `npm run test:containers` runs them for real.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,9 +20,12 @@ const APP_SERVICES = ['producer', 'consumer'] as const;
 const IMAGE_LIBS = ['process', 'queue', 'service', 'sim'];
 /** Variables a service may be given besides the service config's own; TZ is read by Node. */
 const EXTRA_SERVICE_VARIABLES = ['TZ'];
+/** The image both services run; built once, by the producer service. */
+const IMAGE = 'restaurant-broker';
 
 interface ComposeService {
   image?: string;
+  pull_policy?: string;
   build?: { context: string; dockerfile?: string };
   command?: string[];
   container_name?: string;
@@ -30,7 +33,7 @@ interface ComposeService {
   ports?: unknown[];
   scale?: number;
   depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test: string[] };
+  healthcheck?: { test: string[]; interval?: string; timeout?: string };
   init?: boolean;
   stop_grace_period?: string;
   user?: string;
@@ -116,11 +119,26 @@ describe('docker-compose.yml', () => {
     expect(durationMs(app.stop_grace_period ?? '')).toBeLessThanOrEqual(30_000);
   });
 
-  it.each(APP_SERVICES)('%s is built from the one Dockerfile at the root', (name) => {
+  it('builds the one image once: the producer service builds it, the consumer service reuses it', () => {
+    const [producer, consumer] = [service('producer'), service('consumer')];
+    expect(producer.image).toBe(IMAGE);
+    expect(posix.normalize(producer.build?.context ?? '')).toBe('.');
+    expect(producer.build?.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+    expect(consumer.image).toBe(IMAGE);
+    expect(consumer.build).toBeUndefined();
+    expect(consumer.pull_policy).toBe('never'); // built in the same `up`, never pulled
+    expect(Object.values(compose.services).filter((app) => app.build !== undefined)).toHaveLength(1);
+  });
+
+  it.each(APP_SERVICES)('%s reports its health: a healthcheck on /readyz of the METRICS_PORT it is given', (name) => {
     const app = service(name);
-    expect(app.image).toBeUndefined();
-    expect(posix.normalize(app.build?.context ?? '')).toBe('.');
-    expect(app.build?.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+    const metricsPort = app.environment?.METRICS_PORT;
+    expect(readServiceConfig(app.environment ?? {}, { roleName: name, hostname: 'a1b2c3d4e5f6' }).metricsPort).toBe(Number(metricsPort));
+    const probe = app.healthcheck?.test ?? [];
+    expect(probe[0]).toBe('CMD');
+    expect(probe.join(' ')).toContain('127.0.0.1/${METRICS_PORT}'); // compose's $$ leaves the variable to the container
+    expect(probe.join(' ')).toContain('GET /readyz');
+    expect(durationMs(app.healthcheck?.timeout ?? '')).toBeGreaterThanOrEqual(5_000);
   });
 
   it.each(APP_SERVICES)('%s gets only variables that the service config reads', (name) => {
@@ -179,7 +197,7 @@ describe('docker-compose.acl.yml', () => {
 
   it('refuses to start without the passwords, which only .env (ignored by git) provides', () => {
     expect(() => interpolate(aclDocument.toJS(), {}, new Map())).toThrow(/required variable ACL_ADMIN_PASSWORD is missing/);
-    expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['.env', 'secrets/']));
+    expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['.env', 'secrets/', 'tls/']));
   });
 
   it('loads the ACL users into Redis and logs the healthcheck in as the admin', () => {
@@ -197,6 +215,39 @@ describe('docker-compose.acl.yml', () => {
       expect(readServiceConfig(environment, { roleName: name, hostname: 'a1b2c3d4e5f6' }).queueName).toBe('kitchen');
       expect(Object.keys(environment)).toEqual(Object.keys(service(name).environment ?? {}));
     }
+  });
+});
+
+// --- docker-compose.tls.yml: TLS on top of the ACL override ---
+
+const tlsDocument = parseDocument(read('docker-compose.tls.yml'), { merge: true });
+const tlsVariables = new Map<string, string | undefined>();
+const withTls = mergeCompose(withAcl, interpolate(tlsDocument.toJS(), ACL_SECRETS, tlsVariables)) as typeof withAcl;
+
+describe('docker-compose.tls.yml', () => {
+  it('merged over the other two still follows the Compose Specification, and reads no new variable', () => {
+    expect(tlsDocument.errors).toEqual([]);
+    expect(schemaErrors(withTls)).toEqual([]);
+    expect([...tlsVariables.keys()].filter((name) => !aclVariables.has(name))).toEqual([]);
+  });
+
+  it('makes Redis accept TLS only, and every service connect with rediss:// and the three files', () => {
+    expect(withTls.services.redis.command).toEqual(expect.arrayContaining(['--port', '0', '--tls-port', '6379', '--aclfile', '/etc/redis/users.acl']));
+    expect(withTls.services.redis.healthcheck?.test).toEqual(expect.arrayContaining(['--tls', 'ping']));
+    for (const name of APP_SERVICES) {
+      const environment = withTls.services[name].environment ?? {};
+      expect(environment.REDIS_URL).toMatch(/^rediss:\/\/(cook|customer):[^@]+@redis:6379$/);
+      const files = ['REDIS_TLS_CA_FILE', 'REDIS_TLS_CERT_FILE', 'REDIS_TLS_KEY_FILE'].map((variable) => environment[variable]);
+      // each one a file mounted into this service's container
+      const targets = (withTls.services[name].volumes ?? []).map((volume) => volume.split(':')[1]);
+      expect(files.filter((file) => file === undefined || !targets.includes(file))).toEqual([]);
+    }
+  });
+
+  it("mounts each file where it is needed and the CA's key nowhere", () => {
+    const mounted = Object.values(withTls.services).flatMap((app) => app.volumes ?? []);
+    expect(mounted.filter((volume) => volume.startsWith('./tls/'))).not.toEqual([]);
+    expect(mounted.filter((volume) => /ca\.key|\.\/tls:/.test(volume))).toEqual([]);
   });
 });
 
@@ -251,14 +302,21 @@ describe('Dockerfile', () => {
     for (const { args } of copied) expect(args).toMatch(/\/dist \S+\/dist$/);
   });
 
-  it('keeps node_modules, dist, .nx, .git and local files out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
-    for (const pattern of ['**/node_modules', '**/dist', '.nx', '.git', 'results', '.env']) {
+  it('sends an allowlist as the build context: sources and config, never a secret or local output', () => {
+    const ignored = read('.dockerignore').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    expect(ignored[0]).toBe('*');
+    const allowed = ignored.filter((line) => line.startsWith('!')).map((line) => line.slice(1).replace(/\/$/, ''));
+    expect(allowed.sort()).toEqual(['apps', 'eslint.config.mjs', 'libs', 'nx.json', 'package-lock.json', 'package.json', 'tools', 'tsconfig.base.json', 'tsconfig.json', 'vitest.shared.ts']);
+    for (const pattern of ['**/node_modules', '**/dist', '**/.env', '**/.env.*', '**/secrets', '**/tls', '**/*.key', '**/*.pem']) {
       expect(ignored).toContain(pattern);
     }
-    for (const needed of ['package-lock.json', 'package.json', 'nx.json', 'tsconfig.base.json', 'tools', '*.lua', 'libs', 'apps']) {
-      expect(ignored).not.toContain(needed);
-    }
+  });
+
+  it('reports its health: METRICS_PORT set and a HEALTHCHECK on /readyz', () => {
+    expect(finalStage.instructions.some((i) => i.keyword === 'ENV' && /^METRICS_PORT=\d+$/.test(i.args))).toBe(true);
+    const healthcheck = finalStage.instructions.find((i) => i.keyword === 'HEALTHCHECK')?.args ?? '';
+    expect(healthcheck).toMatch(/--timeout=\d+s .*CMD \[/);
+    expect(healthcheck).toContain('GET /readyz');
   });
 });
 

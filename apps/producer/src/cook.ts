@@ -2,7 +2,7 @@ import { newFoodItem, offerNaively, type FoodItem } from '@restaurant/queue';
 import { logQueueEvent, pickMeal, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/service';
 
 /** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
-export async function runCook({ config, logger, queue, random, signal, redis }: ServiceContext): Promise<void> {
+export async function runCook({ config, logger, queue, random, signal, redis, metrics }: ServiceContext): Promise<void> {
   const offer = (item: FoodItem) =>
     config.admission === 'naive' ? offerNaively(redis, queue.keys, config.capacity, item) : queue.offer(item);
   await runOnDeadlines({
@@ -13,14 +13,17 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
     act: async () => {
       const meal = pickMeal(random);
       const item = newFoodItem(meal, config.roleName);
+      const sent = performance.now();
       try {
         const { status, length, replicas } = await offer(item);
+        metrics.offered(status, (performance.now() - sent) / 1000);
         if (status === 'duplicate') logger.warn(`**${meal}** was already on the queue (offer re-sent after a reconnect)`);
         else logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
         if (replicas !== undefined && replicas < config.offerWaitReplicas) {
           logger.warn(`**${meal}** is on ${replicas} of ${config.offerWaitReplicas} replicas after ${config.offerWaitTimeoutMs} ms: a failover now could lose it`);
         }
       } catch (error) {
+        metrics.offered('error', (performance.now() - sent) / 1000);
         logger.warn(`could not offer **${meal}**: ${(error as Error).message}`);
       }
     },

@@ -16,6 +16,10 @@ import {
   type RedisClient,
 } from '@restaurant/queue';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
+import { healthRoutes } from './http/health-routes.js';
+import { metricsRoute } from './http/metrics-route.js';
+import { createServiceMetrics, type ServiceMetrics } from './metrics/service-metrics.js';
+import { startServiceHttpServer, type ServiceHttpServer } from './http/service-http-server.js';
 
 export interface ServiceContext {
   config: Readonly<ServiceConfig>;
@@ -25,6 +29,8 @@ export interface ServiceContext {
   queue: BoundedQueue;
   /** This actor's own stream of random numbers. */
   random: Random;
+  /** What the actor counts for /metrics. */
+  metrics: ServiceMetrics;
   /** Aborted on SIGTERM/SIGINT: finish the current operation and return. */
   signal: AbortSignal;
 }
@@ -65,6 +71,49 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     return CONFIG_EXIT_CODE;
   }
 
+  // Live from here until the loop has ended; ready once Redis answered and the capacity is
+  // claimed, and again whenever the connection is up after an outage.
+  let capacityClaimed = false;
+  let loopEnded = false;
+  let redisStatus = (): string => 'wait';
+  let httpServer: ServiceHttpServer | undefined;
+  const metrics = createServiceMetrics({ role: config.roleName, queue: config.queueName });
+  if (config.metricsPort !== undefined) {
+    const routes = {
+      ...healthRoutes({ live: () => !loopEnded, ready: () => !loopEnded && capacityClaimed && redisStatus() === 'ready' }),
+      ...metricsRoute(metrics.registry),
+    };
+    try {
+      httpServer = await startServiceHttpServer(config.metricsPort, routes);
+    } catch (error) {
+      proc.stderr.write(`METRICS_PORT=${config.metricsPort}: cannot listen there (${(error as Error).message})\n`);
+      return CONFIG_EXIT_CODE;
+    }
+  }
+  try {
+    return await runConnected(proc, service, config, metrics, {
+      connected: (redis) => (redisStatus = () => redis.status),
+      claimed: () => (capacityClaimed = true),
+    });
+  } finally {
+    loopEnded = true;
+    await httpServer?.close();
+  }
+}
+
+/** What runConnected tells the health routes as it goes. */
+interface Progress {
+  connected(redis: RedisClient): void;
+  claimed(): void;
+}
+
+async function runConnected(
+  proc: ProcessIo,
+  service: ServiceDefinition,
+  config: Readonly<ServiceConfig>,
+  metrics: ServiceMetrics,
+  progress: Progress,
+): Promise<number> {
   const logger = createLogger({
     role: config.roleName,
     format: config.logFormat,
@@ -88,6 +137,7 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     tls,
     onRetry: (message) => logger.warn(message),
   });
+  progress.connected(redis);
   // Resolves STOP_DEADLINE_MS after a stop signal: an operation still waiting for Redis then is
   // abandoned (a held meal is returned by a reaper), so a stop always ends in time.
   const stopDeadline = new Promise<void>((resolve) =>
@@ -117,11 +167,12 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
     proc.stderr.write(`cannot use queue "${config.queueName}": ${(error as Error).message}\n`);
     return 1;
   }
+  progress.claimed();
   logger.debug(`connected to ${redactUrl(config.redisUrl)}, queue ${config.queueName}`);
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
   const random = createRandom(deriveSeed(seed, config.roleName));
-  await Promise.race([service.run({ config, redis, logger, queue, random, signal: stop.signal }), stopDeadline]);
+  await Promise.race([service.run({ config, redis, logger, queue, random, metrics, signal: stop.signal }), stopDeadline]);
   await closeRedis(redis);
   return 0;
 }

@@ -42,6 +42,7 @@ describe('readServiceConfig', () => {
       dedupTtlS: 3600,
       offerWaitReplicas: 0,
       offerWaitTimeoutMs: 1000,
+      metricsPort: undefined,
       tlsCaFile: undefined,
       tlsCertFile: undefined,
       tlsKeyFile: undefined,

@@ -112,6 +112,12 @@ export const SERVICE_SETTINGS = {
     default: 'atomic',
     describe: 'atomic (the Lua offer) or naive (LLEN then LPUSH: the race, for teaching only)',
   }),
+  metricsPort: setting({
+    env: 'METRICS_PORT',
+    schema: wholeNumber(1, 65_535).optional(),
+    defaultText: 'none',
+    describe: 'port of the HTTP server with /metrics, /healthz and /readyz',
+  }),
   tlsCaFile: setting({ env: 'REDIS_TLS_CA_FILE', schema: readableFile.optional(), describe: "rediss://: the CA that signed Redis's certificate (PEM file)" }),
   tlsCertFile: setting({ env: 'REDIS_TLS_CERT_FILE', schema: readableFile.optional(), describe: "rediss://: this client's certificate (PEM file)" }),
   tlsKeyFile: setting({ env: 'REDIS_TLS_KEY_FILE', schema: readableFile.optional(), describe: "rediss://: this client's key (PEM file)" }),
