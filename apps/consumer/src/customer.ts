@@ -8,13 +8,14 @@ import { reliableDelivery, simpleDelivery } from './customer-delivery.js';
  * aside in the dead-letter list with the reason, and the customer goes on.
  */
 export async function runCustomer(context: ServiceContext): Promise<void> {
-  const { config, logger, random, signal } = context;
+  const { config, logger, random, signal, recordEvent } = context;
   const delivery = config.delivery === 'reliable' ? await reliableDelivery(context) : simpleDelivery(context);
 
   const visit = async (): Promise<void> => {
     const taken = await delivery.take();
     if (taken.status === 'empty') {
       logQueueEvent(logger, { event: 'empty', queueLength: 0 });
+      recordEvent('empty');
       return;
     }
     const decoded = decodeFoodItem(taken.raw, config.maxItemBytes);
@@ -25,6 +26,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
     }
     const { meal, id } = decoded.item;
     logQueueEvent(logger, { event: 'taken', meal, itemId: id, queueLength: taken.length });
+    recordEvent('taken');
     await delivery.eat(taken.raw, id, meal);
   };
 
@@ -48,6 +50,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
 
 export const customerService: ServiceDefinition = {
   defaultRole: 'consumer_1',
+  kind: 'consumer',
   usage: 'npm run consumer  (node apps/consumer/dist/main.js)',
   connection: 'patient',
   run: runCustomer,

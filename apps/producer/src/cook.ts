@@ -2,7 +2,7 @@ import { newFoodItem, offerNaively, type FoodItem } from '@restaurant/queue';
 import { logQueueEvent, pickMeal, runOnDeadlines, type ServiceContext, type ServiceDefinition } from '@restaurant/service';
 
 /** One cook: at t=0 and then every period, pick a meal and offer it; a full queue drops it. */
-export async function runCook({ config, logger, queue, random, signal, redis }: ServiceContext): Promise<void> {
+export async function runCook({ config, logger, queue, random, signal, redis, recordEvent }: ServiceContext): Promise<void> {
   const offer = (item: FoodItem) =>
     config.admission === 'naive' ? offerNaively(redis, queue.keys, config.capacity, item) : queue.offer(item);
   await runOnDeadlines({
@@ -16,7 +16,10 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
       try {
         const { status, length } = await offer(item);
         if (status === 'duplicate') logger.warn(`**${meal}** was already on the queue (offer re-sent after a reconnect)`);
-        else logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
+        else {
+          logQueueEvent(logger, { event: status, meal, itemId: item.id, queueLength: length });
+          recordEvent(status);
+        }
       } catch (error) {
         logger.warn(`could not offer **${meal}**: ${(error as Error).message}`);
       }
@@ -26,6 +29,7 @@ export async function runCook({ config, logger, queue, random, signal, redis }: 
 
 export const cookService: ServiceDefinition = {
   defaultRole: 'producer',
+  kind: 'producer',
   usage: 'npm run producer  (node apps/producer/dist/main.js)',
   connection: 'fail-fast',
   run: runCook,

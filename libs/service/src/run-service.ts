@@ -5,7 +5,8 @@ import { readServiceConfig, type ServiceConfig } from './config/service-config.j
 import { serviceHelp } from './config/service-env-help.js';
 import { createLogger } from './logging/create-logger.js';
 import type { LineSink } from './logging/original-line-stream.js';
-import { BoundedQueue, CapacityMismatchError, closeRedis, connectRedis, whenReady, redactUrl, readTlsFiles } from '@restaurant/queue';
+import { BoundedQueue, CapacityMismatchError, closeRedis, connectRedis, whenReady, redactUrl, readTlsFiles, startPresence, type ActorKind } from '@restaurant/queue';
+import type { QueueEvent } from './logging/original-line.js';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
 
 /** What a service needs from its process; only an app's main.ts builds this. */
@@ -30,11 +31,14 @@ export interface ServiceContext {
   random: Random;
   /** Aborted on SIGTERM/SIGINT: finish the current operation and return. */
   signal: AbortSignal;
+  /** Tells the dashboard what the actor did last; costs no Redis call (presence.ts). */
+  recordEvent(event: QueueEvent): void;
 }
 
 export interface ServiceDefinition {
   /** The role name when ROLE_NAME is not set. */
   defaultRole: string;
+  kind: ActorKind;
   /** How the user starts it, for `--help`. */
   usage: string;
   /** Cooks fail fast while Redis is away; customers wait for it. */
@@ -112,7 +116,9 @@ export async function runService(proc: ServiceProcess, service: ServiceDefinitio
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
   const random = createRandom(deriveSeed(seed, config.roleName));
-  await Promise.race([service.run({ config, redis, logger, queue, random, signal: stop.signal }), stopDeadline]);
+  const presence = startPresence(redis, queue.keys, { role: config.roleName, kind: service.kind, onError: (message) => logger.warn(message) });
+  await Promise.race([service.run({ config, redis, logger, queue, random, signal: stop.signal, recordEvent: presence.record }), stopDeadline]);
+  await presence.stop();
   await closeRedis(redis);
   return 0;
 }
