@@ -1,13 +1,20 @@
-// Copies a project's Lua scripts from src/ to dist/, so that the build output runs on its own.
+// Copies a project's files that tsc does not emit from src/ to dist/, so that the build output
+// runs on its own. Each argument is an extension (`.lua`) or a folder below src/ (`dashboard/public`).
 import { cpSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
-function* luaFiles(dir) {
+const wanted = process.argv.slice(2);
+if (wanted.length === 0) throw new Error('usage: copy-assets.mjs <.extension | folder below src/> ...');
+
+function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* luaFiles(path);
-    else if (entry.name.endsWith('.lua')) yield path;
+    if (entry.isDirectory()) yield* files(path);
+    else yield relative('src', path);
   }
 }
 
-for (const file of luaFiles('src')) cpSync(file, join('dist', relative('src', file)));
+const isWanted = (file) =>
+  wanted.some((want) => (want.startsWith('.') ? file.endsWith(want) : file.startsWith(`${join(want)}${sep}`)));
+
+for (const file of files('src')) if (isWanted(file)) cpSync(join('src', file), join('dist', file));
