@@ -5,6 +5,7 @@ import { sweepCommand } from './sweep.js';
 import { reportCommand } from './report.js';
 import { benchVirtualCommand } from './bench-virtual.js';
 import { aclCommand } from './acl.js';
+import { dashboardCommand } from './dashboard.js';
 
 export const commands: Record<string, Command> = {
   start: startCommand,
@@ -13,6 +14,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   'bench-virtual': benchVirtualCommand,
   acl: aclCommand,
+  dashboard: dashboardCommand,
 };
 
 export function usage(): string {

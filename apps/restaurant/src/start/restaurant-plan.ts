@@ -26,8 +26,10 @@ export const startFlags: FlagSpec = {
     consumers: 'number of customers, one process each (2)',
     duration: 'stop after this wall-clock time, e.g. 30s, 2m, 1h (until Ctrl-C)',
     'cook-start': 'together (every cook at 0, period, ...) or staggered (cooks take turns) (together)',
+    'dashboard-port': 'port of the dashboard (--dashboard); 0 for any free port (8080)',
     ...Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([flag, [, help]]) => [flag, help])),
   },
+  switches: { dashboard: 'also serve the live dashboard of the queue, on this machine, and print its address' },
 };
 
 /** Everything the launcher needs to run one restaurant. */
@@ -36,6 +38,8 @@ export interface RestaurantPlan {
   consumers: string[];
   durationMs: number | undefined;
   cookStart: CookStart;
+  /** The dashboard's port when it runs beside the kitchen (--dashboard). */
+  dashboardPort: number | undefined;
   /** The environment every service process gets (its role is added per process). */
   serviceEnv: Record<string, string>;
   service: Readonly<ServiceConfig>;
@@ -47,6 +51,7 @@ const countsSchema = z
     producers: settings.wholeNumber(0, 1000),
     consumers: settings.wholeNumber(0, 1000),
     'cook-start': settings.cookStart,
+    'dashboard-port': settings.wholeNumber(0, 65_535),
     duration: z
       .string()
       .transform((text, context) => {
@@ -70,7 +75,8 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
   const problems: ConfigProblem[] = [...flags.problems];
   let counts: z.output<typeof countsSchema> | undefined;
   try {
-    counts = parseWithSchema(countsSchema, { producers: '1', consumers: '2', 'cook-start': 'together', ...values }, (key) => `--${key}`);
+    const defaults = { producers: '1', consumers: '2', 'cook-start': 'together', 'dashboard-port': '8080' };
+    counts = parseWithSchema(countsSchema, { ...defaults, ...values }, (key) => `--${key}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
@@ -93,7 +99,17 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     problems.push(...error.problems.map((problem) => ({ ...problem, name: flagFor(problem.name) })));
   }
   if (problems.length > 0 || !counts || !service) throw new ConfigError(problems);
-  return { producers, consumers, durationMs: counts.duration, cookStart: counts['cook-start'], serviceEnv, service, roleWidth };
+  const dashboard = flags.switches.has('dashboard') || values['dashboard-port'] !== undefined;
+  return {
+    producers,
+    consumers,
+    durationMs: counts.duration,
+    cookStart: counts['cook-start'],
+    dashboardPort: dashboard ? counts['dashboard-port'] : undefined,
+    serviceEnv,
+    service,
+    roleWidth,
+  };
 }
 
 function flagFor(variable: string): string {
