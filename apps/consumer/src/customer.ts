@@ -8,7 +8,7 @@ import { reliableDelivery, simpleDelivery } from './customer-delivery.js';
  * aside in the dead-letter list with the reason, and the customer goes on.
  */
 export async function runCustomer(context: ServiceContext): Promise<void> {
-  const { config, logger, random, signal, metrics } = context;
+  const { config, logger, random, signal, metrics, recordEvent } = context;
   const delivery = config.delivery === 'reliable' ? await reliableDelivery(context) : simpleDelivery(context);
 
   const visit = async (): Promise<void> => {
@@ -17,6 +17,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
     metrics.took(taken.status, (performance.now() - sent) / 1000);
     if (taken.status === 'empty') {
       logQueueEvent(logger, { event: 'empty', queueLength: 0 });
+      recordEvent('empty');
       return;
     }
     const decoded = decodeFoodItem(taken.raw, config.maxItemBytes);
@@ -28,6 +29,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
     }
     const { meal, id } = decoded.item;
     logQueueEvent(logger, { event: 'taken', meal, itemId: id, queueLength: taken.length });
+    recordEvent('taken');
     await delivery.eat(taken.raw, id, meal);
   };
 
@@ -53,6 +55,7 @@ export async function runCustomer(context: ServiceContext): Promise<void> {
 
 export const customerService: ServiceDefinition = {
   defaultRole: 'consumer_1',
+  kind: 'consumer',
   usage: 'npm run consumer  (node apps/consumer/dist/main.js)',
   connection: 'patient',
   run: runCustomer,

@@ -1,5 +1,6 @@
 import { freePort, spawnNode, useTestRedis, uniqueQueueName } from '@restaurant/testing';
 import { SERVICE_ENV_NAMES } from '@restaurant/service';
+import { queueKeys, readPresence } from '@restaurant/queue';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,6 +22,22 @@ describe('producer process', () => {
     expect(await cook.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - stoppedAt).toBeLessThan(2000);
     expect(cook.stdoutLines.slice(0, 2).every((line) => / producer {3}- \*\*.+\*\* READY$/.test(line))).toBe(true);
+  });
+
+  it('announces itself with its last event while it runs, and removes itself on SIGTERM', async () => {
+    const queue = uniqueQueueName('cook');
+    const keys = queueKeys(queue);
+    const client = redis.client();
+    const cook = producer({ QUEUE_NAME: queue, TIME_SCALE: '0.01', QUEUE_CAPACITY: '1', ROLE_NAME: 'producer_7' });
+    await cook.waitForLine(/Food Queue Full/);
+    await expect
+      .poll(async () => (await readPresence(client, keys))[0], { timeout: 5000 })
+      .toMatchObject({ role: 'producer_7', kind: 'producer', lastEvent: 'full' });
+    const [{ seenAt }] = await readPresence(client, keys);
+    expect(Math.abs(Date.now() - seenAt)).toBeLessThan(3000);
+    cook.kill('SIGTERM');
+    expect(await cook.exited).toEqual({ code: 0, signal: null });
+    expect(await readPresence(client, keys)).toEqual([]);
   });
 
   it('stops with every configuration problem listed and exit code 2', async () => {

@@ -91,8 +91,8 @@ export class BoundedQueue {
 
   /** Removes the queue with its settings, counters and every per-item or per-customer key. */
   async destroy(): Promise<void> {
-    const { items, meta, stats, dead, deliveries, consumers, reaper } = this.keys;
-    await this.redis.del(items, meta, stats, dead, deliveries, consumers, reaper);
+    const { items, meta, stats, dead, deliveries, consumers, reaper, actors } = this.keys;
+    await this.redis.del(items, meta, stats, dead, deliveries, consumers, reaper, actors);
     const pattern = `{${this.name}}:*`;
     // On a cluster the keys live on the master of the queue's slot; SCAN sees one node at a time.
     for (const node of scanTargets(this.redis)) {

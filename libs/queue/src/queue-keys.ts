@@ -17,6 +17,8 @@ export interface QueueKeys {
   readonly consumers: string;
   /** Reliable delivery: the lock held by the one customer that reaps dead customers. */
   readonly reaper: string;
+  /** Who is running: role → its kind, last event and when it was last seen (presence.ts). */
+  readonly actors: string;
   /** Marks an accepted item id for a while, so a re-sent offer is refused as a duplicate. */
   seen(itemId: string): string;
   /** Reliable delivery: the items a customer holds and has not acknowledged yet. */
@@ -44,6 +46,7 @@ export function queueKeys(queueName: string): QueueKeys {
     deliveries: `${tag}:deliveries`,
     consumers: `${tag}:consumers`,
     reaper: `${tag}:reaper`,
+    actors: `${tag}:actors`,
     seen: (itemId) => `${tag}:seen:${itemId}`,
     processing: (consumer) => `${tag}:processing:${consumer}`,
     heartbeat: (consumer) => `${tag}:heartbeat:${consumer}`,

@@ -13,8 +13,11 @@ import {
   readTlsFiles,
   redactUrl,
   whenReady,
+  startPresence,
+  type ActorKind,
   type RedisClient,
 } from '@restaurant/queue';
+import type { QueueEvent } from './logging/original-line.js';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
 import { healthRoutes } from './http/health-routes.js';
 import { metricsRoute } from './http/metrics-route.js';
@@ -33,11 +36,14 @@ export interface ServiceContext {
   metrics: ServiceMetrics;
   /** Aborted on SIGTERM/SIGINT: finish the current operation and return. */
   signal: AbortSignal;
+  /** Tells the dashboard what the actor did last; costs no Redis call (presence.ts). */
+  recordEvent(event: QueueEvent): void;
 }
 
 export interface ServiceDefinition {
   /** The role name when ROLE_NAME is not set. */
   defaultRole: string;
+  kind: ActorKind;
   /** How the user starts it, for `--help`. */
   usage: string;
   /** Cooks fail fast while Redis is away; customers wait for it. */
@@ -172,7 +178,9 @@ async function runConnected(
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
   const random = createRandom(deriveSeed(seed, config.roleName));
-  await Promise.race([service.run({ config, redis, logger, queue, random, metrics, signal: stop.signal }), stopDeadline]);
+  const presence = startPresence(redis, queue.keys, { role: config.roleName, kind: service.kind, onError: (message) => logger.warn(message) });
+  await Promise.race([service.run({ config, redis, logger, queue, random, metrics, signal: stop.signal, recordEvent: presence.record }), stopDeadline]);
+  await presence.stop();
   await closeRedis(redis);
   return 0;
 }

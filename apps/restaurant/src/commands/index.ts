@@ -6,6 +6,7 @@ import { reportCommand } from './report.js';
 import { benchVirtualCommand } from './bench-virtual.js';
 import { aclCommand } from './acl.js';
 import { docsTablesCommand } from './docs-tables.js';
+import { dashboardCommand } from './dashboard.js';
 
 export const commands: Record<string, Command> = {
   start: startCommand,
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   'bench-virtual': benchVirtualCommand,
   acl: aclCommand,
   'docs-tables': docsTablesCommand,
+  dashboard: dashboardCommand,
 };
 
 export function usage(): string {

@@ -1,10 +1,11 @@
-import { closeRedis, queueKeys, readAccounting, readQueueSnapshot, redactUrl } from '@restaurant/queue';
+import { closeRedis, redactUrl } from '@restaurant/queue';
 import { pingRedis } from '@restaurant/process';
 import { settings, parseFlagValues, type FlagSpec } from '@restaurant/service';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { defineCommand } from '../cli/define-command.js';
-import { liveQueueReport, UnknownQueueError } from '../report/live-queue-report.js';
+import { UnknownQueueError } from '../report/live-queue-report.js';
+import { readLiveQueue } from '../report/read-live-queue.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
@@ -44,11 +45,8 @@ now, exact across any number of processes. Model time is wall time divided by th
     }
     const redis = new Redis(url, { maxRetriesPerRequest: 1 });
     try {
-      const report = liveQueueReport(await readQueueSnapshot(redis, plan.queue), plan['time-scale']);
-      const accounting = await readAccounting(redis, queueKeys(plan.queue));
-      io.stdout.write(
-        plan.json ? `${JSON.stringify({ ...report, accounting })}\n` : `${formatReportTable(report)}${formatAccounting(accounting)}`,
-      );
+      const { report } = await readLiveQueue(redis, plan.queue, { timeScale: plan['time-scale'] });
+      io.stdout.write(plan.json ? `${JSON.stringify(report)}\n` : `${formatReportTable(report)}${formatAccounting(report.accounting)}`);
       return 0;
     } catch (error) {
       if (!(error instanceof UnknownQueueError)) throw error;

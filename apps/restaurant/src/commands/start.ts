@@ -5,6 +5,7 @@ import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { prepareQueue } from '../start/prepare-queue.js';
 import { planRestaurant, startFlags } from '../start/restaurant-plan.js';
 import { runRestaurant } from '../start/run-restaurant.js';
+import { withDashboard } from '../start/with-dashboard.js';
 import { withRunRedis } from '../start/with-run-redis.js';
 
 export const startCommand = defineCommand({
@@ -12,42 +13,45 @@ export const startCommand = defineCommand({
   usage: `Usage: npm start -- [options]
 
 Runs the restaurant: each cook and each customer is its own process, meeting at a bounded
-queue in Redis. Starts with an empty queue; Ctrl-C stops everything.`,
+queue in Redis. Starts with an empty queue; Ctrl-C stops everything. With --dashboard, also
+serves the live dashboard of the queue and prints its address.`,
   flags: startFlags,
   plan: (flags, io) => planRestaurant(flags, io.env, Math.floor(Math.random() * 2 ** 32)),
   async execute(plan, io) {
     const stop = new AbortController();
     io.onStopSignal(() => stop.abort());
     const { service } = plan;
-    return withRunRedis(plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, io, async (redis) => {
-      await prepareQueue(redis.url, service.queueName, {
-        producers: plan.producers.length,
-        consumers: plan.consumers.length,
-        producerPeriodS: service.producerPeriodS,
-        consumerMinS: service.consumerMinS,
-        consumerMaxS: service.consumerMaxS,
-        cookStart: plan.cookStart,
-        timeScale: service.timeScale,
-        seed: service.seed,
-      });
-      io.stderr.write(
-        `restaurant: ${plan.producers.length} cook(s), ${plan.consumers.length} customer(s), capacity ${service.capacity}, ` +
-          `time scale ${service.timeScale}, seed ${service.seed}, queue "${service.queueName}" at ` +
-          `${redactUrl(redis.url)}${redis.embedded ? ' (started here)' : ''}. Ctrl-C stops.\n`,
-      );
-      return runRestaurant({
-        nodePath: io.execPath,
-        producers: plan.producers,
-        consumers: plan.consumers,
-        env: { ...io.env, ...plan.serviceEnv, REDIS_URL: redis.url },
-        producerEnv: (index) => ({
-          PRODUCER_OFFSET_S: String(cookOffsetS(plan.cookStart, index, plan.producers.length, service.producerPeriodS)),
-        }),
-        durationMs: plan.durationMs,
-        signal: stop.signal,
-        stdout: 'inherit',
-        onUnexpectedExit: (role, code) => io.stderr.write(`restaurant: ${role} stopped with exit code ${code}; stopping all\n`),
-      });
-    });
+    return withRunRedis(plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, io, (redis) =>
+      withDashboard(plan.dashboardPort, { redisUrl: redis.url, queue: service.queueName }, io, async () => {
+        await prepareQueue(redis.url, service.queueName, {
+          producers: plan.producers.length,
+          consumers: plan.consumers.length,
+          producerPeriodS: service.producerPeriodS,
+          consumerMinS: service.consumerMinS,
+          consumerMaxS: service.consumerMaxS,
+          cookStart: plan.cookStart,
+          timeScale: service.timeScale,
+          seed: service.seed,
+        });
+        io.stderr.write(
+          `restaurant: ${plan.producers.length} cook(s), ${plan.consumers.length} customer(s), capacity ${service.capacity}, ` +
+            `time scale ${service.timeScale}, seed ${service.seed}, queue "${service.queueName}" at ` +
+            `${redactUrl(redis.url)}${redis.embedded ? ' (started here)' : ''}. Ctrl-C stops.\n`,
+        );
+        return runRestaurant({
+          nodePath: io.execPath,
+          producers: plan.producers,
+          consumers: plan.consumers,
+          env: { ...io.env, ...plan.serviceEnv, REDIS_URL: redis.url },
+          producerEnv: (index) => ({
+            PRODUCER_OFFSET_S: String(cookOffsetS(plan.cookStart, index, plan.producers.length, service.producerPeriodS)),
+          }),
+          durationMs: plan.durationMs,
+          signal: stop.signal,
+          stdout: 'inherit',
+          onUnexpectedExit: (role, code) => io.stderr.write(`restaurant: ${role} stopped with exit code ${code}; stopping all\n`),
+        });
+      }),
+    );
   },
 });

@@ -43,6 +43,7 @@ const LAUNCHER_OPTIONS = {
     describe: 'stop after this wall-clock time, e.g. 30s, 2m, 1h',
   },
   'cook-start': { schema: settings.cookStart, default: 'together', describe: 'together (every cook at 0, period, ...) or staggered (cooks take turns)' },
+  'dashboard-port': { schema: settings.wholeNumber(0, 65_535), default: '8080', describe: 'port of the dashboard (--dashboard); 0 for any free port' },
 } satisfies OptionSpecs;
 
 export const startFlags: FlagSpec = {
@@ -50,6 +51,7 @@ export const startFlags: FlagSpec = {
     ...flagOptions(LAUNCHER_OPTIONS),
     ...flagOptions(Object.fromEntries(SERVICE_FLAGS.map((setting) => [setting.flag, setting]))),
   },
+  switches: { dashboard: 'also serve the live dashboard of the queue, on this machine, and print its address' },
 };
 
 /** The flags `npm start` takes, for the docs: its own, then the service settings. */
@@ -64,6 +66,8 @@ export interface RestaurantPlan {
   consumers: string[];
   durationMs: number | undefined;
   cookStart: CookStart;
+  /** The dashboard's port when it runs beside the kitchen (--dashboard). */
+  dashboardPort: number | undefined;
   /** The environment every service process gets (its role is added per process). */
   serviceEnv: Record<string, string>;
   service: Readonly<ServiceConfig>;
@@ -114,7 +118,17 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     problems.push(...error.problems.map((problem) => ({ ...problem, name: fromFlag.has(problem.name) ? flagFor(problem.name) : problem.name })));
   }
   if (problems.length > 0 || !counts || !service) throw new ConfigError(problems);
-  return { producers, consumers, durationMs: counts.duration, cookStart: counts['cook-start'], serviceEnv, service, roleWidth };
+  const dashboard = flags.switches.has('dashboard') || values['dashboard-port'] !== undefined;
+  return {
+    producers,
+    consumers,
+    durationMs: counts.duration,
+    cookStart: counts['cook-start'],
+    dashboardPort: dashboard ? counts['dashboard-port'] : undefined,
+    serviceEnv,
+    service,
+    roleWidth,
+  };
 }
 
 function flagFor(variable: string): string {

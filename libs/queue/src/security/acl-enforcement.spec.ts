@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedQueue } from '../bounded-queue.js';
 import { encodeFoodItem, newFoodItem, type FoodItem } from '../food-item.js';
+import { readPresence, startPresence } from '../presence.js';
 import { ReliableDelivery } from '../reliable-delivery.js';
 import { startRedisServer, type RedisServerProcess, uniqueQueueName } from '@restaurant/testing';
 import { newAclPassword } from './acl-password.js';
@@ -147,6 +148,25 @@ describe('both users', () => {
       await expect(redis.call('ACL', 'SETUSER', 'intruder', 'on', 'nopass', '+@all', '~*')).rejects.toThrow(/^NOPERM/);
       await expect(redis.del(cookQueue.keys.items)).rejects.toThrow(/^NOPERM/);
       await expect(redis.publish('news', 'x')).rejects.toThrow(/^NOPERM/);
+    }
+  });
+});
+
+describe('presence under the ACL', () => {
+  it('lets each user announce itself and remove its field, on that key only and without reading it', async () => {
+    const { asCook, asCustomer, adminQueue } = await kitchen();
+    const keys = adminQueue.keys;
+    const cook = startPresence(asCook, keys, { role: 'producer', kind: 'producer' });
+    const customer = startPresence(asCustomer, keys, { role: 'consumer_1', kind: 'consumer' });
+    await expect.poll(async () => (await readPresence(admin, keys)).map((actor) => actor.role)).toEqual(['consumer_1', 'producer']);
+    await cook.stop();
+    await customer.stop();
+    expect(await admin.exists(keys.actors)).toBe(0);
+    for (const redis of [asCook, asCustomer]) {
+      await expect(redis.hgetall(keys.actors)).rejects.toThrow(/^NOPERM/);
+      await expect(redis.del(keys.actors)).rejects.toThrow(/^NOPERM/);
+      await expect(redis.hset(keys.meta, 'capacity', '99')).rejects.toThrow(/^NOPERM/);
+      await expect(redis.hset(keys.deliveries.replace('deliveries', 'other'), 'x', '1')).rejects.toThrow(/^NOPERM/);
     }
   });
 });

@@ -36,6 +36,13 @@ describe('ACL rules of a queue', () => {
     for (const allowed of [producer, consumer]) expect(allowed).not.toContain('multi');
   });
 
+  it('let each role announce itself on the actors key with HSET and HDEL, and nothing else there', () => {
+    for (const user of [cook, customer]) {
+      const onActors = aclRules(user).filter((rule) => rule.includes('~{kitchen}:actors'));
+      expect(onActors).toEqual(['(~{kitchen}:actors +hset +hdel)']);
+    }
+  });
+
   it('name only keys of their own queue', () => {
     for (const user of [cook, customer]) {
       const patterns = keyPatterns(aclRules(user));

@@ -24,12 +24,15 @@ const RUN_SCRIPTS: Grant = { keys: (_, queueName) => [`{${queueName}}:*`], comma
 
 const CLAIM_CAPACITY: Grant = { keys: (k) => [k.meta], commands: ['hsetnx', 'hget'] };
 const COUNT: Grant = { keys: (k) => [k.stats], commands: ['hget', 'hmget', 'hset', 'hincrby'] };
+/** Each service announces itself (presence.ts) and removes its field when it stops. */
+const ANNOUNCE: Grant = { keys: (k) => [k.actors], commands: ['hset', 'hdel'] };
 
 /** A cook offers: it can read the length and push on the left, nothing that removes an item. */
 const PRODUCER_GRANTS: Grant[] = [
   RUN_SCRIPTS,
   CLAIM_CAPACITY,
   COUNT,
+  ANNOUNCE,
   { keys: (k) => [k.items], commands: ['llen', 'lpush'] },
   { keys: (k) => [k.seen('*')], commands: ['exists', 'set'] },
 ];
@@ -38,6 +41,7 @@ const PRODUCER_GRANTS: Grant[] = [
 const CONSUMER_GRANTS: Grant[] = [
   RUN_SCRIPTS,
   CLAIM_CAPACITY,
+  ANNOUNCE,
   { keys: (k) => [k.stats, k.deliveries], commands: ['hget', 'hset', 'hincrby', 'hdel'] },
   { keys: (k) => [k.items], commands: ['llen', 'rpop', 'lrange'] },
   // LMOVE takes an item into a processing list and returns it from there; source and
