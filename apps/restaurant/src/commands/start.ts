@@ -1,4 +1,6 @@
+import { freePort } from '@restaurant/process';
 import { cookOffsetS } from '@restaurant/service';
+import type { CliIo } from '../cli-io.js';
 import { redactUrl } from '@restaurant/queue';
 import { defineCommand } from '../cli/define-command.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
@@ -14,7 +16,8 @@ export const startCommand = defineCommand({
 
 Runs the restaurant: each cook and each customer is its own process, meeting at a bounded
 queue in Redis. Starts with an empty queue; Ctrl-C stops everything. With --dashboard, also
-serves the live dashboard of the queue and prints its address.`,
+serves the live dashboard of the queue and prints its address; with --metrics, gives every
+process a port for /metrics, /healthz and /readyz and prints each address.`,
   flags: startFlags,
   plan: (flags, io) => planRestaurant(flags, io.env, Math.floor(Math.random() * 2 ** 32)),
   async execute(plan, io) {
@@ -38,6 +41,7 @@ serves the live dashboard of the queue and prints its address.`,
             `time scale ${service.timeScale}, seed ${service.seed}, queue "${service.queueName}" at ` +
             `${redactUrl(redis.url)}${redis.embedded ? ' (started here)' : ''}. Ctrl-C stops.\n`,
         );
+        const metricsPorts = plan.metrics ? await metricsPortsFor([...plan.producers, ...plan.consumers], io) : undefined;
         return runRestaurant({
           nodePath: io.execPath,
           producers: plan.producers,
@@ -46,6 +50,7 @@ serves the live dashboard of the queue and prints its address.`,
           producerEnv: (index) => ({
             PRODUCER_OFFSET_S: String(cookOffsetS(plan.cookStart, index, plan.producers.length, service.producerPeriodS)),
           }),
+          roleEnv: (role): Record<string, string> => (metricsPorts ? { METRICS_PORT: String(metricsPorts.get(role)) } : {}),
           durationMs: plan.durationMs,
           signal: stop.signal,
           stdout: 'inherit',
@@ -55,3 +60,13 @@ serves the live dashboard of the queue and prints its address.`,
     );
   },
 });
+
+/** A free port for every service's /metrics, /healthz and /readyz, each address printed. */
+async function metricsPortsFor(roles: string[], io: CliIo): Promise<Map<string, number>> {
+  const ports = new Map<string, number>();
+  for (const role of roles) {
+    ports.set(role, await freePort());
+    io.stderr.write(`restaurant: ${role} metrics at http://127.0.0.1:${ports.get(role)}/metrics\n`);
+  }
+  return ports;
+}

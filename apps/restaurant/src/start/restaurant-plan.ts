@@ -51,7 +51,10 @@ export const startFlags: FlagSpec = {
     ...flagOptions(LAUNCHER_OPTIONS),
     ...flagOptions(Object.fromEntries(SERVICE_FLAGS.map((setting) => [setting.flag, setting]))),
   },
-  switches: { dashboard: 'also serve the live dashboard of the queue, on this machine, and print its address' },
+  switches: {
+    dashboard: 'also serve the live dashboard of the queue, on this machine, and print its address',
+    metrics: 'give every cook and customer its own port for /metrics, /healthz and /readyz, and print them',
+  },
 };
 
 /** The flags `npm start` takes, for the docs: its own, then the service settings. */
@@ -68,6 +71,8 @@ export interface RestaurantPlan {
   cookStart: CookStart;
   /** The dashboard's port when it runs beside the kitchen (--dashboard). */
   dashboardPort: number | undefined;
+  /** Every service serves /metrics on a port of its own (--metrics). */
+  metrics: boolean;
   /** The environment every service process gets (its role is added per process). */
   serviceEnv: Record<string, string>;
   service: Readonly<ServiceConfig>;
@@ -125,6 +130,7 @@ export function planRestaurant(flags: ParsedFlags, env: Record<string, string | 
     durationMs: counts.duration,
     cookStart: counts['cook-start'],
     dashboardPort: dashboard ? counts['dashboard-port'] : undefined,
+    metrics: flags.switches.has('metrics'),
     serviceEnv,
     service,
     roleWidth,

@@ -10,6 +10,8 @@ export interface RunRestaurantOptions {
   env: Record<string, string | undefined>;
   /** More environment for cook `index` (from 0), e.g. its offset when cooks take turns. */
   producerEnv?: (index: number) => Record<string, string>;
+  /** More environment for every service by its role, e.g. its own METRICS_PORT. */
+  roleEnv?: (role: string) => Record<string, string>;
   durationMs: number | undefined;
   signal: AbortSignal;
   stdout: 'inherit' | 'ignore';
@@ -27,8 +29,8 @@ const STOP_GRACE_MS = 3000;
  */
 export async function runRestaurant(options: RunRestaurantOptions): Promise<number> {
   const services: ServiceProcessHandle[] = [
-    ...options.producers.map((role, index) => ({ role, entry: SERVICE_ENTRIES.producer, env: options.producerEnv?.(index) })),
-    ...options.consumers.map((role) => ({ role, entry: SERVICE_ENTRIES.consumer, env: undefined })),
+    ...options.producers.map((role, index) => ({ role, entry: SERVICE_ENTRIES.producer, env: { ...options.roleEnv?.(role), ...options.producerEnv?.(index) } })),
+    ...options.consumers.map((role) => ({ role, entry: SERVICE_ENTRIES.consumer, env: options.roleEnv?.(role) })),
   ].map(({ role, entry, env }) =>
     spawnService({ nodePath: options.nodePath, entry, role, env: { ...options.env, ...env }, stdout: options.stdout }),
   );

@@ -49,6 +49,22 @@ describe('npm start (the launcher)', () => {
     expect(run.stdoutLines.some((line) => line.includes('producer   - **'))).toBe(true);
   });
 
+  it('with --metrics gives every process its own /metrics port and prints each address', async () => {
+    const run = launcher(['--time-scale', '0.01', '--consumers', '2', '--metrics']);
+    await waitForRoles(run, ['producer', 'consumer_1', 'consumer_2']);
+    const addresses = run.stderrLines.flatMap((line) => /^restaurant: (\S+) metrics at (http:\/\/\S+)$/.exec(line)?.slice(1, 3) ?? []);
+    const byRole = new Map(addresses.flatMap((_, i) => (i % 2 === 0 ? [[addresses[i], addresses[i + 1]]] : [])));
+    expect([...byRole.keys()].sort()).toEqual(['consumer_1', 'consumer_2', 'producer']);
+    expect(new Set(byRole.values()).size).toBe(3);
+    for (const [role, url] of byRole) {
+      const text = await (await fetch(url)).text();
+      expect(text, role).toContain(`role="${role}"`);
+      expect(text).toContain(role === 'producer' ? 'restaurant_offers_total' : 'restaurant_takes_total');
+    }
+    run.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+  });
+
   it('stops everything on Ctrl-C (SIGINT to the whole process group) with exit 0', async () => {
     const run = launcher(['--time-scale', '0.01'], {}, true);
     await waitForRoles(run, ['producer', 'consumer_1', 'consumer_2']);
