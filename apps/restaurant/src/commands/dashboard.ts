@@ -13,6 +13,7 @@ const dashboardFlags: FlagSpec = {
     port: 'port to serve on; 0 for any free port (8080)',
     host: 'address to listen on: 0.0.0.0 every interface, 127.0.0.1 this machine only (0.0.0.0)',
     'redis-url': 'Redis of the queues (REDIS_URL, else redis://127.0.0.1:6379)',
+    'redis-cluster-nodes': 'host:port,... of a Redis Cluster instead (REDIS_CLUSTER_NODES; the URL gives user, password, TLS)',
   },
 };
 
@@ -21,6 +22,7 @@ const dashboardSchema = z.object({
   port: settings.wholeNumber(0, 65_535),
   host: z.string().regex(/^[A-Za-z0-9.:-]+$/, { message: 'must be an IP address or a host name' }),
   'redis-url': settings.redisUrl,
+  'redis-cluster-nodes': settings.clusterNodes.optional(),
 });
 
 export const dashboardCommand = defineCommand({
@@ -34,16 +36,17 @@ GET /api/queues, GET /api/queues/<name> (what report --json prints) and GET /met
 (Prometheus). Redis going away does not stop it; the page says so until it is back.`,
   flags: dashboardFlags,
   plan(flags, io) {
-    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', port: '8080', host: '0.0.0.0', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, ...flags.values };
+    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', port: '8080', host: '0.0.0.0', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
     return parseFlagValues(dashboardSchema, raw, flags);
   },
   async execute(plan, io) {
     const url = plan['redis-url'];
-    if (!(await pingRedis(url))) io.stderr.write(`dashboard: no Redis answers at ${redactUrl(url)} yet; the page says so until it does\n`);
+    const redis = { url, clusterNodes: plan['redis-cluster-nodes'] };
+    if (!redis.clusterNodes && !(await pingRedis(url))) io.stderr.write(`dashboard: no Redis answers at ${redactUrl(url)} yet; the page says so until it does\n`);
     let dashboard: Dashboard;
     try {
       dashboard = await startDashboard({
-        redisUrl: url,
+        redis,
         host: plan.host,
         port: plan.port,
         defaultQueue: plan.queue,

@@ -1,19 +1,20 @@
-import { closeRedis, redactUrl } from '@restaurant/queue';
+import { closeRedis, clusterProblem, redactUrl } from '@restaurant/queue';
 import { pingRedis } from '@restaurant/process';
-import { settings, parseFlagValues, type FlagSpec } from '@restaurant/service';
-import { Redis } from 'ioredis';
+import { CONFIG_EXIT_CODE, settings, parseFlagValues, type FlagSpec } from '@restaurant/service';
 import { z } from 'zod';
 import { defineCommand } from '../cli/define-command.js';
 import { UnknownQueueError } from '../report/live-queue-report.js';
 import { readLiveQueue } from '../report/read-live-queue.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';
-import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
+import { DEFAULT_REDIS_URL, UnusableClusterError } from '../start/ensure-redis.js';
+import { openRedis } from '../start/redis-target.js';
 
 const reportFlags: FlagSpec = {
   options: {
     queue: 'queue name (QUEUE_NAME, else kitchen)',
     'redis-url': 'Redis of the queue (REDIS_URL, else redis://127.0.0.1:6379)',
+    'redis-cluster-nodes': 'host:port,... of a Redis Cluster instead (REDIS_CLUSTER_NODES; the URL gives user, password, TLS)',
     'time-scale': 'wall seconds per model second the services run at (stored by simulate, else 1)',
   },
   switches: { json: 'print the report as one JSON object' },
@@ -22,6 +23,7 @@ const reportFlags: FlagSpec = {
 const reportSchema = z.object({
   queue: settings.queueName,
   'redis-url': settings.redisUrl,
+  'redis-cluster-nodes': settings.clusterNodes.optional(),
   'time-scale': settings.positiveNumber('the time scale').optional(),
 });
 
@@ -34,16 +36,22 @@ the counters its Lua scripts keep in Redis: everything since the queue was first
 now, exact across any number of processes. Model time is wall time divided by the time scale.`,
   flags: reportFlags,
   plan(flags, io) {
-    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, ...flags.values };
+    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
     return { ...parseFlagValues(reportSchema, raw, flags), json: flags.switches.has('json') };
   },
   async execute(plan, io) {
     const url = plan['redis-url'];
-    if (!(await pingRedis(url))) {
+    const clusterNodes = plan['redis-cluster-nodes'];
+    const problem = clusterNodes && (await clusterProblem(clusterNodes, url));
+    if (problem) {
+      io.stderr.write(`${new UnusableClusterError(clusterNodes, problem).message}\n`);
+      return CONFIG_EXIT_CODE;
+    }
+    if (!clusterNodes && !(await pingRedis(url))) {
       io.stderr.write(`No Redis answers at ${redactUrl(url)}: start the restaurant first, or set --redis-url / REDIS_URL.\n`);
       return 1;
     }
-    const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+    const redis = await openRedis({ url, clusterNodes });
     try {
       const { report } = await readLiveQueue(redis, plan.queue, { timeScale: plan['time-scale'] });
       io.stdout.write(plan.json ? `${JSON.stringify(report)}\n` : `${formatReportTable(report)}${formatAccounting(report.accounting)}`);

@@ -4,7 +4,6 @@ import { defineCommand } from '../cli/define-command.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { runScenario } from '../simulate/run-scenario.js';
 import { planSimulation, simulateFlags } from '../simulate/simulate-plan.js';
-import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { withRunRedis } from '../start/with-run-redis.js';
 
 export const simulateCommand = defineCommand({
@@ -26,7 +25,7 @@ or empty, the time-weighted queue length and how long meals waited.
       return 0;
     };
     if (scenario.engine === 'virtual') return print(await runScenario(scenario, undefined));
-    return withRunRedis(plan.redisUrl ?? DEFAULT_REDIS_URL, io, async (redis) => {
+    return withRunRedis(plan.redis, io, async (redis) => {
       const wallS = scenario.modelHours * 3600 * scenario.timeScale * scenario.replications;
       io.stderr.write(
         `simulate: running the services for ${wallS.toFixed(1)} s of wall time at ${redactUrl(redis.url)}` +
@@ -37,7 +36,7 @@ or empty, the time-weighted queue length and how long meals waited.
           await runScenario(scenario, {
             nodePath: io.execPath,
             env: io.env,
-            redisUrl: redis.url,
+            redis,
             onQueue: (queueName: string) => io.stderr.write(`simulate: queue "${queueName}"\n`),
           }),
         );

@@ -9,6 +9,7 @@ import { planRestaurant, startFlags } from '../start/restaurant-plan.js';
 import { runRestaurant } from '../start/run-restaurant.js';
 import { withDashboard } from '../start/with-dashboard.js';
 import { withRunRedis } from '../start/with-run-redis.js';
+import { targetEnv } from '../start/redis-target.js';
 
 export const startCommand = defineCommand({
   summary: 'run cooks and customers as separate processes (default)',
@@ -24,9 +25,10 @@ process a port for /metrics, /healthz and /readyz and prints each address.`,
     const stop = new AbortController();
     io.onStopSignal(() => stop.abort());
     const { service } = plan;
-    return withRunRedis(plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, io, (redis) =>
-      withDashboard(plan.dashboardPort, { redisUrl: redis.url, queue: service.queueName }, io, async () => {
-        await prepareQueue(redis.url, service.queueName, {
+    const target = { url: plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, clusterNodes: service.redisClusterNodes };
+    return withRunRedis(target, io, (redis) =>
+      withDashboard(plan.dashboardPort, { redis, queue: service.queueName }, io, async () => {
+        await prepareQueue(redis, service.queueName, {
           producers: plan.producers.length,
           consumers: plan.consumers.length,
           producerPeriodS: service.producerPeriodS,
@@ -46,7 +48,7 @@ process a port for /metrics, /healthz and /readyz and prints each address.`,
           nodePath: io.execPath,
           producers: plan.producers,
           consumers: plan.consumers,
-          env: { ...io.env, ...plan.serviceEnv, REDIS_URL: redis.url },
+          env: { ...io.env, ...plan.serviceEnv, ...targetEnv(redis) },
           producerEnv: (index) => ({
             PRODUCER_OFFSET_S: String(cookOffsetS(plan.cookStart, index, plan.producers.length, service.producerPeriodS)),
           }),

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { ProgressBar } from '@restaurant/service';
 import type { CliIo } from '../cli-io.js';
 import { defineCommand } from '../cli/define-command.js';
-import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { withRunRedis } from '../start/with-run-redis.js';
 import type { LiveRunContext } from '../simulate/run-scenario.js';
 import { runSweep } from '../sweep/run-sweep.js';
@@ -25,8 +24,8 @@ that costs). The summary is also printed; progress goes to stderr.`,
   plan: (flags, io) => planSweep(flags, io.env),
   async execute(plan, io) {
     if (plan.base.engine === 'virtual') return runAndWrite(plan, undefined, io);
-    return withRunRedis(plan.redisUrl ?? DEFAULT_REDIS_URL, io, (redis) =>
-      runAndWrite(plan, { nodePath: io.execPath, env: io.env, redisUrl: redis.url }, io),
+    return withRunRedis(plan.redis, io, (redis) =>
+      runAndWrite(plan, { nodePath: io.execPath, env: io.env, redis }, io),
     );
   },
 });

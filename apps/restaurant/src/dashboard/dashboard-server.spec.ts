@@ -17,7 +17,7 @@ const redis = useTestRedis();
 let dashboard: Dashboard;
 
 beforeAll(async () => {
-  dashboard = await startDashboard({ redisUrl: redis.url, host: '127.0.0.1', port: 0, defaultQueue: 'kitchen', intervalMs: 200 });
+  dashboard = await startDashboard({ redis: { url: redis.url }, host: '127.0.0.1', port: 0, defaultQueue: 'kitchen', intervalMs: 200 });
 });
 afterAll(async () => {
   await dashboard?.close();
@@ -186,7 +186,7 @@ describe('Redis going away', () => {
     const persisted = ['--appendonly', 'yes', '--appendfsync', 'always'];
     const server = await startRedisServer({ dir, extraArgs: persisted });
     let restarted: Awaited<ReturnType<typeof startRedisServer>> | undefined;
-    const own = await startDashboard({ redisUrl: server.url, host: '127.0.0.1', port: 0, defaultQueue: 'kitchen', intervalMs: 200 });
+    const own = await startDashboard({ redis: { url: server.url }, host: '127.0.0.1', port: 0, defaultQueue: 'kitchen', intervalMs: 200 });
     const admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
     const queue = new BoundedQueue(admin, uniqueQueueName('dash-fault'), 3);
     await queue.claimCapacity();

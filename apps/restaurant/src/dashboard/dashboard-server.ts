@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { closeRedis, connectRedis, isValidQueueName, redactUrl, type RedisClient } from '@restaurant/queue';
 import { UnknownQueueError } from '../report/live-queue-report.js';
+import type { RedisTarget } from '../start/redis-target.js';
 import { readLiveQueue, type LiveQueue } from '../report/read-live-queue.js';
 import { listQueues } from './list-queues.js';
 import { PredictionCache } from './model-prediction.js';
@@ -11,7 +12,8 @@ import { QueueMetrics } from './queue-metrics.js';
 import { loadStaticFiles } from './static-files.js';
 
 export interface DashboardOptions {
-  redisUrl: string;
+  /** The Redis (or cluster) of the queues. */
+  redis: RedisTarget;
   /** The interface to listen on: 0.0.0.0 for every one, 127.0.0.1 for this machine only. */
   host: string;
   /** 0: any free port. */
@@ -46,10 +48,11 @@ const QUEUE_LIST_TTL_MS = 2000;
  */
 export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
   const files = loadStaticFiles();
-  const where = redactUrl(options.redisUrl);
+  const where = redactUrl(options.redis.url);
   let lost = false;
   const redis = connectRedis({
-    url: options.redisUrl,
+    url: options.redis.url,
+    clusterNodes: options.redis.clusterNodes,
     mode: 'fail-fast',
     connectionName: 'dashboard',
     onRetry: (message) => {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BoundedQueue, closeRedis, readQueueSnapshot, type QueueSnapshot } from '@restaurant/queue';
+import { BoundedQueue, closeRedis, readQueueSnapshot, type QueueSnapshot, type RedisClient } from '@restaurant/queue';
 import { consumerRoles, cookOffsetS, producerRoles } from '@restaurant/service';
 import { countersBetween, type QueueCounters } from '@restaurant/sim';
-import { Redis } from 'ioredis';
+import { openRedis, targetEnv, type RedisTarget } from '../start/redis-target.js';
 import { runRestaurant } from '../start/run-restaurant.js';
 import type { ScenarioRun } from './scenario-run.js';
 
@@ -11,7 +11,7 @@ export interface RedisReplicationOptions {
   nodePath: string;
   /** The environment the services inherit; the scenario's settings are added to it. */
   env: Record<string, string | undefined>;
-  redisUrl: string;
+  redis: RedisTarget;
   scenario: ScenarioRun;
   seed: number;
   /** Told the fresh queue's name as soon as it exists, e.g. for `report --queue` meanwhile. */
@@ -39,7 +39,7 @@ const POLL_MS = 20;
 export async function runRedisReplication(options: RedisReplicationOptions): Promise<RedisReplicationResult> {
   const { scenario } = options;
   const queueName = `simulate-${randomBytes(6).toString('hex')}`;
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = await openRedis(options.redis);
   const queue = new BoundedQueue(redis, queueName, scenario.capacity);
   const stop = new AbortController();
   let running: Promise<number> | undefined;
@@ -54,7 +54,7 @@ export async function runRedisReplication(options: RedisReplicationOptions): Pro
       consumers: consumerRoles(scenario.consumers),
       env: {
         ...options.env,
-        REDIS_URL: options.redisUrl,
+        ...targetEnv(options.redis),
         QUEUE_NAME: queueName,
         QUEUE_CAPACITY: String(scenario.capacity),
         PRODUCER_PERIOD_S: String(scenario.producerPeriodS),
@@ -102,7 +102,7 @@ export async function runRedisReplication(options: RedisReplicationOptions): Pro
 }
 
 async function untilEveryActorActed(
-  redis: Redis,
+  redis: RedisClient,
   queueName: string,
   scenario: ScenarioRun,
   failIfEnded: () => Promise<void>,

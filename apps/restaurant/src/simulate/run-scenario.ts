@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { buildRunReport, figuresOf, runVirtual, type QueueCounters, type RunReport } from '@restaurant/sim';
+import type { RedisTarget } from '../start/redis-target.js';
 import { runRedisReplication } from './run-redis-replication.js';
 import { replicationSeed, type ScenarioRun } from './scenario-run.js';
 
@@ -7,7 +8,8 @@ import { replicationSeed, type ScenarioRun } from './scenario-run.js';
 export interface LiveRunContext {
   nodePath: string;
   env: Record<string, string | undefined>;
-  redisUrl: string;
+  /** The Redis (or cluster) the services and the measurements use. */
+  redis: RedisTarget;
   onQueue?: (queueName: string) => void;
 }
 

@@ -33,6 +33,11 @@ export const SCENARIO_OPTIONS = {
     defaultText: 'REDIS_URL, else redis://127.0.0.1:6379; started here if none answers',
     describe: 'redis engine: the Redis to use',
   },
+  'redis-cluster-nodes': {
+    schema: settings.clusterNodes.optional(),
+    defaultText: 'REDIS_CLUSTER_NODES, else none',
+    describe: 'redis engine: host:port,... of a Redis Cluster to use instead (the URL gives user, password, TLS)',
+  },
 } satisfies OptionSpecs;
 
 /** The given flags over what a command computes for the options whose default depends on the run. */
@@ -41,6 +46,7 @@ export function scenarioGiven(flags: Record<string, string>, env: Record<string,
     'model-hours': flags.engine === 'redis' ? modelHours.redis : modelHours.virtual,
     seed: randomSeed(),
     'redis-url': env.REDIS_URL || undefined,
+    'redis-cluster-nodes': env.REDIS_CLUSTER_NODES || undefined,
     ...flags,
   };
 }

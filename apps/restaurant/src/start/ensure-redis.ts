@@ -1,10 +1,10 @@
 import { NoRedisServerError, pingRedis, startRedisServer } from '@restaurant/process';
-import { redactUrl } from '@restaurant/queue';
+import { clusterProblem, redactUrl } from '@restaurant/queue';
+import type { RedisTarget } from './redis-target.js';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-export interface RunRedis {
-  url: string;
+export interface RunRedis extends RedisTarget {
   /** Set when the launcher started its own redis-server. */
   embedded: boolean;
   stop(): Promise<void>;
@@ -20,8 +20,25 @@ export class NoRedisError extends Error {
   }
 }
 
-/** The Redis at `url` when it answers; otherwise a redis-server started here in a temporary folder. */
-export async function ensureRedis(url: string): Promise<RunRedis> {
+/** A Redis Cluster that cannot be used: the one line that says why. */
+export class UnusableClusterError extends Error {
+  constructor(nodes: RedisTarget['clusterNodes'], problem: string) {
+    super(`REDIS_CLUSTER_NODES="${(nodes ?? []).map(({ host, port }) => `${host}:${port}`).join(',')}": ${problem}`);
+    this.name = 'UnusableClusterError';
+  }
+}
+
+/**
+ * The target's Redis when it answers; for one server that does not, a redis-server started here
+ * in a temporary folder. A cluster is used as it is, or refused with the reason.
+ */
+export async function ensureRedis(target: RedisTarget): Promise<RunRedis> {
+  const { url, clusterNodes } = target;
+  if (clusterNodes) {
+    const problem = await clusterProblem(clusterNodes, url);
+    if (problem) throw new UnusableClusterError(clusterNodes, problem);
+    return { url, clusterNodes, embedded: false, stop: async () => undefined };
+  }
   if (await pingRedis(url)) return { url, embedded: false, stop: async () => undefined };
   try {
     const server = await startRedisServer();

@@ -1,5 +1,6 @@
 import { CONFIG_EXIT_CODE } from '@restaurant/service';
 import type { CliIo } from '../cli-io.js';
+import type { RedisTarget } from './redis-target.js';
 import { startDashboard, type Dashboard } from '../dashboard/dashboard-server.js';
 import { listenProblem } from '../dashboard/listen-problem.js';
 
@@ -10,7 +11,7 @@ import { listenProblem } from '../dashboard/listen-problem.js';
  */
 export async function withDashboard(
   port: number | undefined,
-  where: { redisUrl: string; queue: string },
+  where: { redis: RedisTarget; queue: string },
   io: CliIo,
   use: () => Promise<number>,
 ): Promise<number> {
@@ -18,7 +19,7 @@ export async function withDashboard(
   let dashboard: Dashboard;
   try {
     dashboard = await startDashboard({
-      redisUrl: where.redisUrl,
+      redis: where.redis,
       host: '127.0.0.1',
       port,
       defaultQueue: where.queue,

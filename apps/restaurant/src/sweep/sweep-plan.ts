@@ -2,6 +2,8 @@ import { flagOptions, objectSchema, parseFlagValues, withDefaults, type FlagSpec
 import { z } from 'zod';
 import { checkConsumerWaits, checkLiveProcesses, SCENARIO_OPTIONS, scenarioBase, scenarioGiven } from '../simulate/scenario-flags.js';
 import type { ScenarioRun } from '../simulate/scenario-run.js';
+import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
+import type { RedisTarget } from '../start/redis-target.js';
 import { countListRule, parseCountList } from './count-list.js';
 
 function countList(min: number, max: number) {
@@ -46,7 +48,7 @@ export interface SweepPlan {
   base: Omit<ScenarioRun, 'producers' | 'consumers' | 'capacity'>;
   outDir: string;
   maxEmptyFraction: number;
-  redisUrl: string | undefined;
+  redis: RedisTarget;
 }
 
 export function planSweep(flags: ParsedFlags, env: Record<string, string | undefined>): SweepPlan {
@@ -59,6 +61,6 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
     base: scenarioBase(values),
     outDir: values.out,
     maxEmptyFraction: values['max-empty'],
-    redisUrl: values['redis-url'],
+    redis: { url: values['redis-url'] ?? DEFAULT_REDIS_URL, clusterNodes: values['redis-cluster-nodes'] },
   };
 }
