@@ -24,6 +24,20 @@ describe('producer process', () => {
     expect(cook.stdoutLines.slice(0, 2).every((line) => / producer {3}- \*\*.+\*\* READY$/.test(line))).toBe(true);
   });
 
+  it('serves every queue of QUEUE_NAMES, each with its own capacity, logging as role@queue', async () => {
+    const [first, second] = [uniqueQueueName('kitchen-a'), uniqueQueueName('kitchen-b')];
+    const cook = producer({ QUEUE_NAMES: `${first},${second}:2`, QUEUE_CAPACITY: '4', TIME_SCALE: '0.01', ROLE_WIDTH: '40' });
+    await cook.waitForLine(new RegExp(`producer@${second} +- ! Food Queue Full !!!`));
+    await cook.waitForLine(new RegExp(`producer@${first} +- ! Food Queue Full !!!`));
+    cook.kill('SIGTERM');
+    expect((await cook.exited).code).toBe(0);
+    const client = redis.client();
+    expect(await client.hget(queueKeys(first).meta, 'capacity')).toBe('4');
+    expect(await client.hget(queueKeys(second).meta, 'capacity')).toBe('2');
+    expect(await client.llen(queueKeys(first).items)).toBe(4);
+    expect(await client.llen(queueKeys(second).items)).toBe(2);
+  });
+
   it('announces itself with its last event while it runs, and removes itself on SIGTERM', async () => {
     const queue = uniqueQueueName('cook');
     const keys = queueKeys(queue);

@@ -22,4 +22,4 @@ export { runService, type ServiceContext, type ServiceDefinition } from './run-s
 export { flagHelp, parseFlags, type FlagSpec, type ParsedFlags } from './cli/parse-flags.js';
 export { parseFlagValues } from './cli/parse-flag-values.js';
 export { parseDuration } from './cli/parse-duration.js';
-export { createServiceMetrics, type OfferOutcome, type QueueCommand, type ServiceMetrics, type TakeOutcome } from './metrics/service-metrics.js';
+export { createServiceMetrics, type OfferOutcome, type QueueCommand, type QueueMetrics, type ServiceMetrics, type TakeOutcome } from './metrics/service-metrics.js';

@@ -21,7 +21,7 @@ import type { QueueEvent } from './logging/original-line.js';
 import { createRandom, deriveSeed, type Random } from './schedule/random.js';
 import { healthRoutes } from './http/health-routes.js';
 import { metricsRoute } from './http/metrics-route.js';
-import { createServiceMetrics, type ServiceMetrics } from './metrics/service-metrics.js';
+import { createServiceMetrics, type QueueMetrics, type ServiceMetrics } from './metrics/service-metrics.js';
 import { startServiceHttpServer, type ServiceHttpServer } from './http/service-http-server.js';
 
 export interface ServiceContext {
@@ -32,8 +32,8 @@ export interface ServiceContext {
   queue: BoundedQueue;
   /** This actor's own stream of random numbers. */
   random: Random;
-  /** What the actor counts for /metrics. */
-  metrics: ServiceMetrics;
+  /** What the actor counts for /metrics, for its queue. */
+  metrics: QueueMetrics;
   /** Aborted on SIGTERM/SIGINT: finish the current operation and return. */
   signal: AbortSignal;
   /** Tells the dashboard what the actor did last; costs no Redis call (presence.ts). */
@@ -83,7 +83,7 @@ export async function runService(proc: ProcessIo, service: ServiceDefinition): P
   let loopEnded = false;
   let redisStatus = (): string => 'wait';
   let httpServer: ServiceHttpServer | undefined;
-  const metrics = createServiceMetrics({ role: config.roleName, queue: config.queueName });
+  const metrics = createServiceMetrics({ role: config.roleName });
   if (config.metricsPort !== undefined) {
     const routes = {
       ...healthRoutes({ live: () => !loopEnded, ready: () => !loopEnded && capacityClaimed && redisStatus() === 'ready' }),
@@ -120,12 +120,8 @@ async function runConnected(
   metrics: ServiceMetrics,
   progress: Progress,
 ): Promise<number> {
-  const logger = createLogger({
-    role: config.roleName,
-    format: config.logFormat,
-    sink: proc.stdout,
-    roleWidth: config.roleWidth,
-  });
+  const loggerAs = (role: string) => createLogger({ role, format: config.logFormat, sink: proc.stdout, roleWidth: config.roleWidth });
+  const logger = loggerAs(config.roleName);
   const tls = readTlsFiles(tlsFilesOf(config));
   const clusterNodes = config.redisClusterNodes;
   // A cluster is checked before anything runs: an address that is no cluster is a setting to fix.
@@ -157,30 +153,50 @@ async function runConnected(
     redis.disconnect();
     return 0;
   }
-  const queue = new BoundedQueue(redis, config.queueName, config.capacity, {
-    dedupTtlS: config.dedupTtlS,
-    waitForReplicas: { count: config.offerWaitReplicas, timeoutMs: config.offerWaitTimeoutMs },
-  });
-  try {
-    await queue.claimCapacity();
-  } catch (error) {
-    await closeRedis(redis);
-    if (error instanceof CapacityMismatchError) {
-      proc.stderr.write(`${error.message}\n`);
-      return CONFIG_EXIT_CODE;
+  const queues = config.queues.map(
+    ({ name, capacity }) =>
+      new BoundedQueue(redis, name, capacity, {
+        dedupTtlS: config.dedupTtlS,
+        waitForReplicas: { count: config.offerWaitReplicas, timeoutMs: config.offerWaitTimeoutMs },
+      }),
+  );
+  for (const queue of queues) {
+    try {
+      await queue.claimCapacity();
+    } catch (error) {
+      await closeRedis(redis);
+      if (error instanceof CapacityMismatchError) {
+        proc.stderr.write(`${error.message}\n`);
+        return CONFIG_EXIT_CODE;
+      }
+      // e.g. NOPERM for a user of another queue: say it in one line, not with a stack trace
+      proc.stderr.write(`cannot use queue "${queue.name}": ${(error as Error).message}\n`);
+      return 1;
     }
-    // e.g. NOPERM for a user of another queue: say it in one line, not with a stack trace
-    proc.stderr.write(`cannot use queue "${config.queueName}": ${(error as Error).message}\n`);
-    return 1;
   }
   progress.claimed();
-  logger.debug(`connected to ${redactUrl(config.redisUrl)}, queue ${config.queueName}`);
+  logger.debug(`connected to ${redactUrl(config.redisUrl)}, queues ${queues.map((queue) => queue.name).join(', ')}`);
 
   const seed = config.seed ?? Math.floor(Math.random() * 2 ** 32);
-  const random = createRandom(deriveSeed(seed, config.roleName));
-  const presence = startPresence(redis, queue.keys, { role: config.roleName, kind: service.kind, onError: (message) => logger.warn(message) });
-  await Promise.race([service.run({ config, redis, logger, queue, random, metrics, signal: stop.signal, recordEvent: presence.record }), stopDeadline]);
-  await presence.stop();
+  // One actor per queue served: with several, each logs as role@queue and has its own stream.
+  const actors = queues.map((queue) => {
+    const several = queues.length > 1;
+    const role = several ? `${config.roleName}@${queue.name}` : config.roleName;
+    const presence = startPresence(redis, queue.keys, { role: config.roleName, kind: service.kind, onError: (message) => logger.warn(message) });
+    const context: ServiceContext = {
+      config: { ...config, queueName: queue.name, capacity: queue.capacity },
+      redis,
+      logger: several ? loggerAs(role) : logger,
+      queue,
+      random: createRandom(deriveSeed(seed, role)),
+      metrics: metrics.forQueue(queue.name),
+      signal: stop.signal,
+      recordEvent: presence.record,
+    };
+    return { run: service.run(context), presence };
+  });
+  await Promise.race([Promise.all(actors.map(({ run }) => run)), stopDeadline]);
+  await Promise.all(actors.map(({ presence }) => presence.stop()));
   await closeRedis(redis);
   return 0;
 }

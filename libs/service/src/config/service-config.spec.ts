@@ -23,6 +23,8 @@ describe('readServiceConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       redisClusterNodes: undefined,
       queueName: 'kitchen',
+      queueNames: undefined,
+      queues: [{ name: 'kitchen', capacity: 3 }],
       capacity: 3,
       producerPeriodS: 3,
       producerOffsetS: 0,
@@ -66,6 +68,24 @@ describe('readServiceConfig', () => {
     expect(Object.isFrozen(readServiceConfig({}, defaults))).toBe(true);
   });
 
+  it('serves the queues of QUEUE_NAMES, each with its capacity or QUEUE_CAPACITY', () => {
+    const config = readServiceConfig({ QUEUE_NAMES: 'a, b:5,c', QUEUE_CAPACITY: '2' }, defaults);
+    expect(config.queues).toEqual([{ name: 'a', capacity: 2 }, { name: 'b', capacity: 5 }, { name: 'c', capacity: 2 }]);
+    expect(config).toMatchObject({ queueName: 'a', capacity: 2 });
+    expect(readServiceConfig({}, defaults).queues).toEqual([{ name: 'kitchen', capacity: 3 }]);
+    expect(problemsOf({ QUEUE_NAMES: 'a,{b}' })).toEqual(['QUEUE_NAMES="a,{b}": must be queue names, each with an optional :capacity, comma-separated, e.g. a,b:5,c']);
+    expect(problemsOf({ QUEUE_NAMES: 'a:0' })).toHaveLength(1);
+  });
+
+  it('fills {ordinal} with the number the host name ends in, and refuses a host name without one', () => {
+    const pod = { roleName: 'consumer_1', hostname: 'restaurant-customer-3' };
+    expect(readServiceConfig({ QUEUE_NAME: 'kitchen-{ordinal}' }, pod).queues).toEqual([{ name: 'kitchen-3', capacity: 3 }]);
+    expect(readServiceConfig({ QUEUE_NAMES: 'k{ordinal}a,k{ordinal}b' }, pod).queues.map((queue) => queue.name)).toEqual(['k3a', 'k3b']);
+    expect(() => readServiceConfig({ QUEUE_NAME: 'kitchen-{ordinal}' }, { roleName: 'consumer_1', hostname: 'laptop' })).toThrow(
+      'QUEUE_NAME="kitchen-{ordinal}": uses {ordinal}, but the host name "laptop" ends in no number (a StatefulSet\'s pods do)',
+    );
+  });
+
   it('names replicas after their host', () => {
     expect(readServiceConfig({ ROLE_NAME: 'consumer_{hostname}' }, defaults).roleName).toBe('consumer_a1b2c3d4e5f6');
   });
@@ -78,7 +98,7 @@ describe('readServiceConfig', () => {
     [{ TIME_SCALE: '-0.5' }, 'TIME_SCALE="-0.5": the time scale must be a number at least 0'],
     [{ PRODUCER_PERIOD_S: '0' }, 'PRODUCER_PERIOD_S="0": the period must be a number greater than 0'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT="xml": must be human or json'],
-    [{ QUEUE_NAME: '{kitchen}' }, 'QUEUE_NAME="{kitchen}": must be 1-100 letters, digits or _ . : -'],
+    [{ QUEUE_NAME: '{kitchen}' }, 'QUEUE_NAME="{kitchen}": must be 1-100 letters, digits or _ . : -, and {ordinal}'],
   ])('rejects %o', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });

@@ -1,7 +1,7 @@
 import { readableFile } from '@restaurant/queue';
 import { z } from 'zod';
 import type { OptionSpec } from './option-spec.js';
-import { clusterNodes, logFormat, positiveNumber, queueName, redisUrl, wholeNumber } from './setting-schemas.js';
+import { clusterNodes, logFormat, positiveNumber, queueList, queueNamePattern, redisUrl, wholeNumber } from './setting-schemas.js';
 
 /** A setting of the cook and customer processes: read from `env`, and given by `npm start` as `--flag`. */
 export interface ServiceSetting<Schema extends z.ZodType = z.ZodType> extends OptionSpec<Schema> {
@@ -30,7 +30,19 @@ export const SERVICE_SETTINGS = {
     schema: clusterNodes.optional(),
     describe: 'host:port,... of a Redis Cluster to use; REDIS_URL then gives only the user, password and TLS',
   }),
-  queueName: setting({ env: 'QUEUE_NAME', flag: 'queue', schema: queueName, default: 'kitchen', describe: 'queue name; keys are {QUEUE_NAME}:food, :meta, :stats, ...' }),
+  queueName: setting({
+    env: 'QUEUE_NAME',
+    flag: 'queue',
+    schema: queueNamePattern,
+    default: 'kitchen',
+    describe: "queue name; keys are {QUEUE_NAME}:food, :meta, ...; {ordinal} is the number the host name ends in",
+  }),
+  queueNames: setting({
+    env: 'QUEUE_NAMES',
+    schema: queueList.optional(),
+    defaultText: 'QUEUE_NAME',
+    describe: 'several queues for this process to serve, each name[:capacity] (else QUEUE_CAPACITY), e.g. a,b:5,c',
+  }),
   capacity: setting({ env: 'QUEUE_CAPACITY', flag: 'capacity', schema: wholeNumber(1, 1_000_000_000), default: '3', describe: 'meals the queue holds; fixed at first use' }),
   producerPeriodS: setting({ env: 'PRODUCER_PERIOD_S', flag: 'producer-period', schema: positiveNumber('the period'), default: '3', describe: "seconds between a cook's meals" }),
   producerOffsetS: setting({

@@ -15,6 +15,20 @@ export const queueName = z.string().refine(isValidQueueName, {
   message: 'must be 1-100 letters, digits or _ . : -',
 });
 
+/** A queue name that may hold `{ordinal}`, the number a replica's host name ends in. */
+export const queueNamePattern = z.string().refine((name) => isValidQueueName(name.replaceAll('{ordinal}', '0')), {
+  message: 'must be 1-100 letters, digits or _ . : -, and {ordinal}',
+});
+
+/** `name` or `name:capacity`, comma-separated: the queues one process serves. */
+export const queueList = z.string().transform((text, context) => {
+  const entries = text.split(',').map((entry) => /^([^:,]+)(?::(\d+))?$/.exec(entry.trim()));
+  const queues = entries.flatMap((match) => (match ? [{ name: match[1], capacity: match[2] === undefined ? undefined : Number(match[2]) }] : []));
+  const fine = queues.length === entries.length && queues.every(({ name, capacity }) => isValidQueueName(name.replaceAll('{ordinal}', '0')) && (capacity === undefined || (capacity >= 1 && capacity <= 1_000_000_000)));
+  if (!fine) context.addIssue({ code: 'custom', message: 'must be queue names, each with an optional :capacity, comma-separated, e.g. a,b:5,c' });
+  return queues;
+});
+
 export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
