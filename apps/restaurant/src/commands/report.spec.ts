@@ -4,6 +4,7 @@ import { useTestRedis, uniqueQueueName } from '@restaurant/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { fakeCliIo } from '../testing/fake-cli-io.js';
+import type { KitchensSummary } from '../report/queue-summary.js';
 import { reportCommand } from './report.js';
 
 const redis = useTestRedis();
@@ -60,6 +61,52 @@ describe('report', () => {
     const result = JSON.parse((await report(['--queue', queue.name, '--json'])).out) as RunReport;
     expect(result.scenario).toMatchObject({ producers: 2, consumers: 5, capacity: 3, timeScale: 0.005, seed: 9 });
     await queue.destroy();
+  });
+
+  it('shows each of several queues and their total', async () => {
+    const client = redis.client();
+    const a = new BoundedQueue(client, uniqueQueueName('report-a'), 1);
+    const b = new BoundedQueue(client, uniqueQueueName('report-b'), 3);
+    await a.claimCapacity();
+    await b.claimCapacity();
+    await a.offer(newFoodItem('a1', 'producer'));
+    await a.offer(newFoodItem('a2', 'producer')); // full
+    await b.offer(newFoodItem('b1', 'producer'));
+    await b.offer(newFoodItem('b2', 'producer'));
+    await b.take();
+    await b.take();
+    await b.take(); // empty
+
+    const json = await report(['--queue', `${a.name},${b.name}`, '--json']);
+    expect(json.code).toBe(0);
+    const { queues, total } = JSON.parse(json.out) as KitchensSummary;
+    expect(queues.map((queue) => [queue.queue, queue.length, queue.capacity])).toEqual([[a.name, 1, 1], [b.name, 0, 3]]);
+    expect(total).toMatchObject({ queue: 'total', length: 1, capacity: 4, counts: { ready: 3, full: 1, taken: 2, empty: 1 }, fullFraction: 0.25 });
+    expect(total.emptyFraction).toBeCloseTo(1 / 3, 10);
+    expect(total.accounting).toMatchObject({ accepted: 3, taken: 2, queued: 1, lost: 0 });
+
+    const table = (await report(['--queue', `${a.name},${b.name}`])).out.split('\n');
+    expect(table[0]).toMatch(/^queue +length +capacity +READY +FULL +TAKEN +EMPTY/);
+    expect(table[1]).toMatch(new RegExp(`^${a.name} +1 +1 +1 +1 +0 +0 +50\\.00% +–`));
+    expect(table[3]).toMatch(/^total +1 +4 +3 +1 +2 +1 +25\.00% +33\.33% +3 +0 +0 +0$/);
+    expect(table[4]).toBe('2 queues, nothing lost');
+
+    const fromEnv = fakeCliIo({ REDIS_URL: redis.url, QUEUE_NAMES: `${a.name}:1,${b.name}:3` });
+    expect(await reportCommand.run(['--json'], fromEnv)).toBe(0);
+    expect((JSON.parse(fromEnv.out()) as KitchensSummary).total.capacity).toBe(4);
+    await a.destroy();
+    await b.destroy();
+  });
+
+  it('refuses a queue named twice, and names an unknown one among several', async () => {
+    expect((await report(['--queue', 'a,a'])).code).toBe(2);
+    const known = new BoundedQueue(redis.client(), uniqueQueueName('report-known'), 1);
+    await known.claimCapacity();
+    const unknown = uniqueQueueName('report-unknown');
+    const { code, err } = await report(['--queue', `${known.name},${unknown}`]);
+    expect(code).toBe(1);
+    expect(err).toContain(`queue "${unknown}" has no capacity stored`);
+    await known.destroy();
   });
 
   it('says so when nobody has used the queue, with exit code 1', async () => {

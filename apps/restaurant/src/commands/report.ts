@@ -7,12 +7,13 @@ import { UnknownQueueError } from '../report/live-queue-report.js';
 import { readLiveQueue } from '../report/read-live-queue.js';
 import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';
+import { formatKitchens, kitchensSummary, summaryOf } from '../report/queue-summary.js';
 import { DEFAULT_REDIS_URL, UnusableClusterError } from '../start/ensure-redis.js';
 import { openRedis } from '../start/redis-target.js';
 
 const reportFlags: FlagSpec = {
   options: {
-    queue: 'queue name (QUEUE_NAME, else kitchen)',
+    queue: 'queue name, or names a,b,c for each and the total (QUEUE_NAMES, else QUEUE_NAME, else kitchen)',
     'redis-url': 'Redis of the queue (REDIS_URL, else redis://127.0.0.1:6379)',
     'redis-cluster-nodes': 'host:port,... of a Redis Cluster instead (REDIS_CLUSTER_NODES; the URL gives user, password, TLS)',
     'time-scale': 'wall seconds per model second the services run at (stored by simulate, else 1)',
@@ -21,7 +22,7 @@ const reportFlags: FlagSpec = {
 };
 
 const reportSchema = z.object({
-  queue: settings.queueName,
+  queue: settings.queueNames,
   'redis-url': settings.redisUrl,
   'redis-cluster-nodes': settings.clusterNodes.optional(),
   'time-scale': settings.positiveNumber('the time scale').optional(),
@@ -33,10 +34,11 @@ export const reportCommand = defineCommand({
 
 Prints the report of a live queue (npm start, docker compose, simulate --engine redis) from
 the counters its Lua scripts keep in Redis: everything since the queue was first used, up to
-now, exact across any number of processes. Model time is wall time divided by the time scale.`,
+now, exact across any number of processes. Model time is wall time divided by the time scale.
+With several queues (--queue a,b,c), one line each and their total.`,
   flags: reportFlags,
   plan(flags, io) {
-    const raw = { queue: io.env.QUEUE_NAME || 'kitchen', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
+    const raw = { queue: queuesOfEnv(io.env), 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
     return { ...parseFlagValues(reportSchema, raw, flags), json: flags.switches.has('json') };
   },
   async execute(plan, io) {
@@ -53,8 +55,14 @@ now, exact across any number of processes. Model time is wall time divided by th
     }
     const redis = await openRedis({ url, clusterNodes });
     try {
-      const { report } = await readLiveQueue(redis, plan.queue, { timeScale: plan['time-scale'] });
-      io.stdout.write(plan.json ? `${JSON.stringify(report)}\n` : `${formatReportTable(report)}${formatAccounting(report.accounting)}`);
+      const lives = await Promise.all(plan.queue.map((queue) => readLiveQueue(redis, queue, { timeScale: plan['time-scale'] })));
+      if (lives.length === 1) {
+        const { report } = lives[0];
+        io.stdout.write(plan.json ? `${JSON.stringify(report)}\n` : `${formatReportTable(report)}${formatAccounting(report.accounting)}`);
+      } else {
+        const kitchens = kitchensSummary(lives.map(summaryOf));
+        io.stdout.write(plan.json ? `${JSON.stringify(kitchens)}\n` : formatKitchens(kitchens));
+      }
       return 0;
     } catch (error) {
       if (!(error instanceof UnknownQueueError)) throw error;
@@ -65,3 +73,9 @@ now, exact across any number of processes. Model time is wall time divided by th
     }
   },
 });
+
+/** The queues a service of this environment serves, without their capacities. */
+function queuesOfEnv(env: Record<string, string | undefined>): string {
+  if (env.QUEUE_NAMES) return env.QUEUE_NAMES.split(',').map((entry) => entry.trim().replace(/:\d+$/, '')).join(',');
+  return env.QUEUE_NAME || 'kitchen';
+}

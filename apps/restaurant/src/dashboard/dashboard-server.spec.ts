@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../commands/report.js';
+import type { KitchensSummary } from '../report/queue-summary.js';
 import type { LiveReportJson } from '../report/read-live-queue.js';
 import { openFrameStream } from '../testing/event-stream-reader.js';
 import { fakeCliIo } from '../testing/fake-cli-io.js';
@@ -84,6 +85,22 @@ describe('the dashboard API', () => {
     const body = (await (await fetch(`${dashboard.url}api/queues`)).json()) as { defaultQueue: string; queues: string[] };
     expect(body.defaultQueue).toBe('kitchen');
     expect(body.queues).toContain(queue.name);
+  });
+
+  it('answers GET /api/kitchens with every queue and their total, their total', async () => {
+    const first = await usedQueue();
+    const second = await usedQueue();
+    const kitchens = async () => (await (await fetch(`${dashboard.url}api/kitchens`)).json()) as KitchensSummary;
+    await expect.poll(async () => (await kitchens()).queues.map((queue) => queue.queue)).toEqual(expect.arrayContaining([first.name, second.name]));
+    const { queues, total } = await kitchens();
+    const ours = queues.find((queue) => queue.queue === first.name);
+    expect(ours).toMatchObject({ length: 1, capacity: 1, counts: { ready: 3, full: 1, taken: 1, empty: 1 }, fullFraction: 0.25, emptyFraction: 0.5 });
+    expect(total.queue).toBe('total');
+    expect(total.accounting.accepted).toBe(queues.reduce((sum, queue) => sum + queue.accounting.accepted, 0));
+    expect(total.capacity).toBe(queues.reduce((sum, queue) => sum + queue.capacity, 0));
+
+    await first.offer(newFoodItem('Late Soup', 'producer')); // full, and seen once the shared read is a second old
+    await expect.poll(async () => (await kitchens()).queues.find((queue) => queue.queue === first.name)?.counts.full).toBe(2);
   });
 
   it('answers 404 with the reason for a queue nobody has used, and for a name that is no queue name', async () => {

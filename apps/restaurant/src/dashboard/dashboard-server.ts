@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeRedis, connectRedis, isValidQueueName, redactUrl, type RedisClient } from '@restaurant/queue';
+import { closeRedis, connectRedis, isValidQueueName, redactUrl } from '@restaurant/queue';
 import { UnknownQueueError } from '../report/live-queue-report.js';
 import type { RedisTarget } from '../start/redis-target.js';
 import { readLiveQueue, type LiveQueue } from '../report/read-live-queue.js';
+import { kitchensSummary, summaryOf } from '../report/queue-summary.js';
 import { listQueues } from './list-queues.js';
+import { sharedRead } from './shared-read.js';
 import { PredictionCache } from './model-prediction.js';
 import type { ProblemFrame } from './queue-frame.js';
 import { QueueHub } from './queue-hub.js';
@@ -40,6 +42,8 @@ export interface Dashboard {
 
 /** How long the list of queues is reused: the page asks for it every few seconds. */
 const QUEUE_LIST_TTL_MS = 2000;
+/** How long one read of every queue serves every page's table of kitchens. */
+const EVERY_QUEUE_TTL_MS = 1000;
 
 /**
  * The live dashboard: the page and its files, a stream of frames per queue (server-sent events,
@@ -76,7 +80,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     intervalMs: options.intervalMs,
   });
   const metrics = new QueueMetrics();
-  const queueList = cachedQueueList(redis);
+  const queueList = sharedRead(() => listQueues(redis), QUEUE_LIST_TTL_MS);
+  // a queue that cannot be read (nobody has used it yet, say) is left out, not the others
+  const readEveryQueue = async (): Promise<LiveQueue[]> => {
+    const reads = await Promise.all((await listQueues(redis)).map((queue) => readLiveQueue(redis, queue).catch(() => undefined)));
+    return reads.filter((read): read is LiveQueue => read !== undefined);
+  };
+  const everyQueue = sharedRead(readEveryQueue, EVERY_QUEUE_TTL_MS);
   const streams = new Set<ServerResponse>();
 
   const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -90,6 +100,12 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     } else if (path === '/api/queues') {
       try {
         sendJson(response, 200, { defaultQueue: options.defaultQueue, queues: await queueList() });
+      } catch (error) {
+        sendJson(response, 503, { error: describeFailure(error).message });
+      }
+    } else if (path === '/api/kitchens') {
+      try {
+        sendJson(response, 200, kitchensSummary((await everyQueue()).map(summaryOf)));
       } catch (error) {
         sendJson(response, 503, { error: describeFailure(error).message });
       }
@@ -139,9 +155,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
 
   const updateMetrics = async (): Promise<void> => {
     try {
-      // a queue that cannot be read (nobody has used it yet, say) is left out, not the others
-      const reads = await Promise.all((await listQueues(redis)).map((queue) => readLiveQueue(redis, queue).catch(() => undefined)));
-      metrics.update(reads.filter((read): read is LiveQueue => read !== undefined), redis.status === 'ready');
+      metrics.update(await readEveryQueue(), redis.status === 'ready');
     } catch {
       metrics.update([], false);
     }
@@ -188,16 +202,4 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function notAQueueName(queue: string): string {
   return `${JSON.stringify(queue)} is not a queue name: a name is 1-100 letters, digits or _ . : -`;
-}
-
-function cachedQueueList(redis: RedisClient): () => Promise<string[]> {
-  let cached: { at: number; queues: Promise<string[]> } | undefined;
-  return () => {
-    if (!cached || Date.now() - cached.at > QUEUE_LIST_TTL_MS) {
-      const queues = listQueues(redis);
-      cached = { at: Date.now(), queues };
-      queues.catch(() => (cached = undefined));
-    }
-    return cached.queues;
-  };
 }

@@ -1,6 +1,8 @@
 // The functions given to page.evaluate run in the browser, with its DOM.
 /// <reference lib="dom" />
+import { BoundedQueue, newFoodItem } from '@restaurant/queue';
 import { freePort, spawnNode, startRedisServer, uniqueQueueName, type RedisServerProcess } from '@restaurant/testing';
+import { Redis } from 'ioredis';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -104,6 +106,18 @@ describe('the dashboard in a real browser', () => {
         const onPage = await pageFigures(page);
         const inReport = await reportFigures(redis.url, queue);
         expect({ ...onPage, at: 0 }).toEqual({ ...inReport, at: 0 });
+
+        // A second kitchen on the same Redis: the table of every queue shows each and the total.
+        const otherClient = new Redis(redis.url);
+        const other = new BoundedQueue(otherClient, `${queue}-b`, 2);
+        await other.claimCapacity();
+        await other.offer(newFoodItem('Second Soup', 'producer'));
+        await otherClient.quit();
+        const cells = (name: string) => page.$$eval(`#kitchens-table tr[data-queue="${name}"] td`, (tds) => tds.map((td) => td.textContent));
+        await expect.poll(() => cells('total'), { timeout: 10_000 }).toEqual(
+          ['total', `${onPage.length + 1} / 5`, onPage.ready + 1, onPage.full, onPage.taken, onPage.empty, onPage.accepted + 1, 0].map(String),
+        );
+        expect(await cells(queue)).toEqual([queue, `${onPage.length} / 3`, onPage.ready, onPage.full, onPage.taken, onPage.empty, onPage.accepted, 0].map(String));
       } finally {
         services.forEach((pid) => process.kill(pid, 'SIGCONT'));
       }

@@ -77,13 +77,15 @@ describe('readServiceConfig', () => {
     expect(problemsOf({ QUEUE_NAMES: 'a:0' })).toHaveLength(1);
   });
 
-  it('fills {ordinal} with the number the host name ends in, and refuses a host name without one', () => {
+  it('fills {ordinal} with the -<number> the host name ends in, and refuses a host name without one', () => {
     const pod = { roleName: 'consumer_1', hostname: 'restaurant-customer-3' };
     expect(readServiceConfig({ QUEUE_NAME: 'kitchen-{ordinal}' }, pod).queues).toEqual([{ name: 'kitchen-3', capacity: 3 }]);
     expect(readServiceConfig({ QUEUE_NAMES: 'k{ordinal}a,k{ordinal}b' }, pod).queues.map((queue) => queue.name)).toEqual(['k3a', 'k3b']);
     expect(() => readServiceConfig({ QUEUE_NAME: 'kitchen-{ordinal}' }, { roleName: 'consumer_1', hostname: 'laptop' })).toThrow(
-      'QUEUE_NAME="kitchen-{ordinal}": uses {ordinal}, but the host name "laptop" ends in no number (a StatefulSet\'s pods do)',
+      'QUEUE_NAME="kitchen-{ordinal}": uses {ordinal}, but the host name "laptop" ends in no -<number> (a StatefulSet\'s pods do)',
     );
+    // a container's host name is its id, whose last hex digits are no ordinal
+    expect(() => readServiceConfig({ QUEUE_NAME: 'kitchen-{ordinal}' }, { roleName: 'consumer_1', hostname: 'a1b2c3d4e5f6' })).toThrow(/ends in no -<number>/);
   });
 
   it('names replicas after their host', () => {

@@ -40,11 +40,12 @@ export function readServiceConfig(
   const given = Object.fromEntries(Object.entries(SERVICE_SETTINGS).map(([key, declared]) => [key, env[declared.env]]));
   const raw = withDefaults(SERVICE_SETTINGS, { roleName: defaults.roleName, ...definedOnly(given) });
   const parsed = parseWithSchema(serviceSchema, raw, envOf);
-  const ordinal = /(\d+)$/.exec(defaults.hostname)?.[1];
+  // `-<number>` as a StatefulSet's pods end; a container id's trailing hex digits are no ordinal
+  const ordinal = /-(\d+)$/.exec(defaults.hostname)?.[1];
   const named = parsed.queueNames ?? [{ name: parsed.queueName, capacity: undefined }];
   const pattern = parsed.queueNames ? 'QUEUE_NAMES' : 'QUEUE_NAME';
   if (ordinal === undefined && named.some(({ name }) => name.includes('{ordinal}'))) {
-    const allowed = `uses {ordinal}, but the host name "${defaults.hostname}" ends in no number (a StatefulSet's pods do)`;
+    const allowed = `uses {ordinal}, but the host name "${defaults.hostname}" ends in no -<number> (a StatefulSet's pods do)`;
     throw new ConfigError([{ name: pattern, value: env[pattern], allowed }]);
   }
   const queues = named.map(({ name, capacity }) => ({ name: name.replaceAll('{ordinal}', ordinal ?? ''), capacity: capacity ?? parsed.capacity }));

@@ -35,7 +35,7 @@ export const SERVICE_SETTINGS = {
     flag: 'queue',
     schema: queueNamePattern,
     default: 'kitchen',
-    describe: "queue name; keys are {QUEUE_NAME}:food, :meta, ...; {ordinal} is the number the host name ends in",
+    describe: "queue name; keys are {QUEUE_NAME}:food, :meta, ...; {ordinal} is the -<number> a pod's host name ends in",
   }),
   queueNames: setting({
     env: 'QUEUE_NAMES',

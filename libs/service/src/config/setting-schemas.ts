@@ -15,6 +15,14 @@ export const queueName = z.string().refine(isValidQueueName, {
   message: 'must be 1-100 letters, digits or _ . : -',
 });
 
+/** Names of queues that exist, comma-separated: what `report` and the dashboard read. */
+export const queueNames = z
+  .string()
+  .transform((text) => text.split(',').map((name) => name.trim()))
+  .refine((names) => names.every(isValidQueueName) && new Set(names).size === names.length, {
+    message: 'must be queue names, comma-separated, each 1-100 letters, digits or _ . : - and none twice',
+  });
+
 /** A queue name that may hold `{ordinal}`, the number a replica's host name ends in. */
 export const queueNamePattern = z.string().refine((name) => isValidQueueName(name.replaceAll('{ordinal}', '0')), {
   message: 'must be 1-100 letters, digits or _ . : -, and {ordinal}',

@@ -4,6 +4,7 @@ import { drawLengthChart } from './length-chart.js';
 const EVENT_NAMES = { ready: 'READY', full: 'FULL', taken: 'TAKEN AWAY', empty: 'EMPTY' };
 const KIND_NAMES = { producer: 'cook', consumer: 'customer' };
 const QUEUE_LIST_EVERY_MS = 10_000;
+const KITCHENS_EVERY_MS = 1000;
 
 const $ = (selector) => document.querySelector(selector);
 const select = $('#queue-select');
@@ -161,6 +162,28 @@ async function refreshQueueList() {
   }
 }
 
+// Each queue and their total, from one read of every queue that all viewers share.
+async function refreshKitchens() {
+  try {
+    const response = await fetch('/api/kitchens');
+    if (!response.ok) return;
+    const { queues, total } = await response.json();
+    $('#kitchens').hidden = queues.length < 2;
+    const line = (summary) => {
+      const { counts, accounting } = summary;
+      const tr = row([summary.queue, `${summary.length} / ${summary.capacity}`, counts.ready, counts.full, counts.taken, counts.empty, accounting.accepted, accounting.lost]);
+      tr.dataset.queue = summary.queue;
+      tr.classList.toggle('watched', summary.queue === queue);
+      return tr;
+    };
+    const totalRow = line(total);
+    totalRow.className = 'total';
+    $('#kitchens-table tbody').replaceChildren(...queues.map(line), totalRow);
+  } catch {
+    // the stream's own error says that the server is away
+  }
+}
+
 select.addEventListener('change', () => {
   history.replaceState(null, '', `?queue=${encodeURIComponent(select.value)}`);
   watch(select.value);
@@ -169,3 +192,5 @@ select.addEventListener('change', () => {
 await refreshQueueList();
 watch(queue ?? 'kitchen');
 setInterval(refreshQueueList, QUEUE_LIST_EVERY_MS);
+await refreshKitchens();
+setInterval(refreshKitchens, KITCHENS_EVERY_MS);
