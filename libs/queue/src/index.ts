@@ -19,6 +19,6 @@ export { compactLua, loadLuaScript } from './scripts/load-lua.js';
 export { LuaScript, type ScriptArg } from './scripts/lua-script.js';
 export { queueScripts } from './scripts/queue-scripts.js';
 export { isValidQueueName } from './queue-keys.js';
-export { everyServer, scanTargets, type RedisClient } from './redis/redis-client.js';
+export { forEveryServer, scanTargets, type RedisClient } from './redis/redis-client.js';
 export { parseClusterNodes, type ClusterNode } from './redis/cluster-nodes.js';
 export { clusterProblem } from './redis/cluster-problem.js';

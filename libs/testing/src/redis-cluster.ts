@@ -1,8 +1,13 @@
 import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectionOptions } from 'node:tls';
 import { Redis } from 'ioredis';
-import { freePort, startRedisServer, type RedisServerProcess } from '@restaurant/process';
+import { clientTls, freePort, startRedisServer, type RedisServerProcess, type RedisServerTls } from '@restaurant/process';
+import { makeThrowawayCertificates, type ThrowawayCertificates } from './throwaway-certificates.js';
 
 const run = promisify(execFile);
 
@@ -15,6 +20,8 @@ export interface RedisCluster {
   readonly nodes: readonly RedisClusterNode[];
   /** `127.0.0.1:<port>,...`: every node, as REDIS_CLUSTER_NODES takes them. */
   readonly seedList: string;
+  /** With `tls`: the files a client presents (REDIS_TLS_CA_FILE, ..._CERT_FILE, ..._KEY_FILE). */
+  readonly certificates?: ThrowawayCertificates;
   /** The nodes that serve slots now, by port (changes after a failover). */
   masterPorts(): Promise<number[]>;
   stop(): Promise<void>;
@@ -25,6 +32,8 @@ export interface StartRedisClusterOptions {
   replicasPerMaster?: number;
   /** Milliseconds until a master that does not answer is failed over. */
   nodeTimeoutMs?: number;
+  /** TLS only, clients and the cluster bus and replication alike, with throw-away certificates. */
+  tls?: boolean;
 }
 
 /**
@@ -37,16 +46,30 @@ export async function startRedisCluster(options: StartRedisClusterOptions = {}):
   const count = masters * (1 + replicasPerMaster);
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const nodes: RedisClusterNode[] = [];
-  const stop = async (): Promise<void> => void (await Promise.all(nodes.map((node) => node.server.stop())));
+  const certificatesDir = options.tls ? await mkdtemp(join(tmpdir(), 'restaurant-cluster-tls-')) : undefined;
+  const stop = async (): Promise<void> => {
+    await Promise.all(nodes.map((node) => node.server.stop()));
+    if (certificatesDir) await rm(certificatesDir, { recursive: true, force: true });
+  };
+  let certificates: ThrowawayCertificates | undefined;
+  let tls: { server: RedisServerTls; client: ConnectionOptions } | undefined;
   try {
+    if (certificatesDir) {
+      certificates = await makeThrowawayCertificates(certificatesDir);
+      const server = serverTls(certificates);
+      tls = { server, client: clientTls(server) };
+    }
+    // the nodes talk to each other (bus, replication) over TLS too, presenting the client certificate
+    const tlsArgs = tls ? ['--tls-cluster', 'yes', '--tls-replication', 'yes', '--tls-client-cert-file', tls.server.clientCertFile, '--tls-client-key-file', tls.server.clientKeyFile] : [];
     for (const port of ports) {
-      const extraArgs = ['--cluster-enabled', 'yes', '--cluster-node-timeout', String(nodeTimeoutMs), '--appendonly', 'yes'];
-      nodes.push({ port, server: await startRedisServer({ port, extraArgs }) });
+      const extraArgs = ['--cluster-enabled', 'yes', '--cluster-node-timeout', String(nodeTimeoutMs), '--appendonly', 'yes', ...tlsArgs];
+      nodes.push({ port, server: await startRedisServer({ port, extraArgs, tls: tls?.server }) });
     }
     const addresses = ports.map((port) => `127.0.0.1:${port}`);
-    await run('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', String(replicasPerMaster), '--cluster-yes']);
-    await untilEveryNodeIsOk(ports);
-    await untilReplicasAreOnline(await masterPortsOf(ports), replicasPerMaster);
+    const cliTls = certificates ? ['--tls', '--cacert', certificates.caCert, '--cert', certificates.clientCert, '--key', certificates.clientKey] : [];
+    await run('redis-cli', [...cliTls, '--cluster', 'create', ...addresses, '--cluster-replicas', String(replicasPerMaster), '--cluster-yes']);
+    await untilEveryNodeIsOk(ports, tls?.client);
+    await untilReplicasAreOnline(await masterPortsOf(ports, tls?.client), replicasPerMaster, tls?.client);
   } catch (error) {
     await stop();
     throw error;
@@ -54,15 +77,26 @@ export async function startRedisCluster(options: StartRedisClusterOptions = {}):
   return {
     nodes,
     seedList: ports.map((port) => `127.0.0.1:${port}`).join(','),
-    masterPorts: () => masterPortsOf(ports),
+    certificates,
+    masterPorts: () => masterPortsOf(ports, tls?.client),
     stop,
   };
 }
 
-async function untilEveryNodeIsOk(ports: number[], timeoutMs = 20_000): Promise<void> {
+function serverTls(certificates: ThrowawayCertificates): RedisServerTls {
+  return {
+    certFile: certificates.serverCert,
+    keyFile: certificates.serverKey,
+    caFile: certificates.caCert,
+    clientCertFile: certificates.clientCert,
+    clientKeyFile: certificates.clientKey,
+  };
+}
+
+async function untilEveryNodeIsOk(ports: number[], tls: ConnectionOptions | undefined, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const states = await Promise.all(ports.map((port) => withNode(port, (redis) => redis.cluster('INFO'))));
+    const states = await Promise.all(ports.map((port) => withNode(port, tls, (redis) => redis.cluster('INFO'))));
     if (states.every((info) => /cluster_state:ok/.test(String(info)))) return;
     if (Date.now() > deadline) throw new Error(`the cluster did not become ok within ${timeoutMs} ms`);
     await sleep(100);
@@ -70,20 +104,20 @@ async function untilEveryNodeIsOk(ports: number[], timeoutMs = 20_000): Promise<
 }
 
 /** Replicas sync in the background after `--cluster create`; until then a failover would find none. */
-async function untilReplicasAreOnline(masters: number[], replicas: number, timeoutMs = 30_000): Promise<void> {
+async function untilReplicasAreOnline(masters: number[], replicas: number, tls: ConnectionOptions | undefined, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const infos = await Promise.all(masters.map((port) => withNode(port, (redis) => redis.info('replication'))));
+    const infos = await Promise.all(masters.map((port) => withNode(port, tls, (redis) => redis.info('replication'))));
     if (infos.every((info) => (info.match(/^slave\d+:.*state=online/gm) ?? []).length >= replicas)) return;
     if (Date.now() > deadline) throw new Error(`the replicas were not online within ${timeoutMs} ms`);
     await sleep(200);
   }
 }
 
-async function masterPortsOf(ports: number[]): Promise<number[]> {
+async function masterPortsOf(ports: number[], tls: ConnectionOptions | undefined): Promise<number[]> {
   for (const port of ports) {
     try {
-      const slots = await withNode(port, (redis) => redis.cluster('SLOTS'));
+      const slots = await withNode(port, tls, (redis) => redis.cluster('SLOTS'));
       return [...new Set(slots.map(([, , master]) => Number(master[1])))].sort((a, b) => a - b);
     } catch {
       // that node is down: ask the next
@@ -92,8 +126,8 @@ async function masterPortsOf(ports: number[]): Promise<number[]> {
   throw new Error('no node of the cluster answers');
 }
 
-async function withNode<T>(port: number, use: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+async function withNode<T>(port: number, tls: ConnectionOptions | undefined, use: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = new Redis({ port, host: '127.0.0.1', tls, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

@@ -1,10 +1,11 @@
-import { applyAclUsers, closeRedis, newAclPassword, readableFile, readTlsFiles, redactUrl, renderAclFile, renderSetUserCommands, tlsSettingProblems, type AclUser } from '@restaurant/queue';
+import { applyAclUsers, closeRedis, clusterProblem, newAclPassword, type RedisClient, readableFile, readTlsFiles, redactUrl, renderAclFile, renderSetUserCommands, tlsSettingProblems, type AclUser } from '@restaurant/queue';
 import { settings, type ConfigProblem, parseFlagValues, type FlagSpec, type ParsedFlags } from '@restaurant/service';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { CliIo } from '../cli-io.js';
 import { defineCommand } from '../cli/define-command.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
+import { openRedis } from '../start/redis-target.js';
 
 const aclFlags: FlagSpec = {
   options: {
@@ -12,8 +13,9 @@ const aclFlags: FlagSpec = {
     'producer-user': 'Redis user of the cooks (cook)',
     'consumer-user': 'Redis user of the customers (customer)',
     format: 'commands (ACL SETUSER lines for redis-cli) or acl-file (users.acl for aclfile) (commands)',
+    'redis-cluster-nodes': 'with --apply: host:port,... of a Redis Cluster, whose every node gets the users (REDIS_CLUSTER_NODES)',
   },
-  switches: { apply: 'create or replace the users at REDIS_URL instead of printing' },
+  switches: { apply: 'create or replace the users at REDIS_URL (or on every node of the cluster) instead of printing' },
 };
 
 
@@ -29,6 +31,7 @@ const aclSchema = z
     'consumer-user': userName,
     format: z.enum(['commands', 'acl-file'], { message: 'must be commands or acl-file' }),
     REDIS_URL: settings.redisUrl,
+    'redis-cluster-nodes': settings.clusterNodes.optional(),
     REDIS_TLS_CA_FILE: readableFile.optional(),
     REDIS_TLS_CERT_FILE: readableFile.optional(),
     REDIS_TLS_KEY_FILE: readableFile.optional(),
@@ -70,6 +73,7 @@ function planAcl(flags: ParsedFlags, env: Record<string, string | undefined>): {
     'consumer-user': 'customer',
     format: 'commands',
     REDIS_URL: env.REDIS_URL || DEFAULT_REDIS_URL,
+    'redis-cluster-nodes': env.REDIS_CLUSTER_NODES || undefined,
     REDIS_TLS_CA_FILE: env.REDIS_TLS_CA_FILE || undefined,
     REDIS_TLS_CERT_FILE: env.REDIS_TLS_CERT_FILE || undefined,
     REDIS_TLS_KEY_FILE: env.REDIS_TLS_KEY_FILE || undefined,
@@ -84,13 +88,27 @@ function planAcl(flags: ParsedFlags, env: Record<string, string | undefined>): {
   return { settings, apply };
 }
 
-async function applyAt(values: AclSettings, users: AclUser[], io: CliIo): Promise<number> {
-  const where = redactUrl(values.REDIS_URL);
+/** One server's connection that fails at once, or the cluster's (checked first, as the services do). */
+async function adminConnection(values: AclSettings): Promise<RedisClient> {
   const tls = readTlsFiles({ caFile: values.REDIS_TLS_CA_FILE, certFile: values.REDIS_TLS_CERT_FILE, keyFile: values.REDIS_TLS_KEY_FILE });
+  const clusterNodes = values['redis-cluster-nodes'];
+  if (clusterNodes) {
+    const problem = await clusterProblem(clusterNodes, values.REDIS_URL, tls);
+    if (problem) throw new Error(problem);
+    return openRedis({ url: values.REDIS_URL, clusterNodes, tls }, 'acl');
+  }
   const redis = new Redis(values.REDIS_URL, { tls, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => undefined); // the failing command below says what went wrong
+  redis.on('error', () => undefined); // the failing command says what went wrong
+  await redis.connect();
+  return redis;
+}
+
+async function applyAt(values: AclSettings, users: AclUser[], io: CliIo): Promise<number> {
+  const clusterNodes = values['redis-cluster-nodes'];
+  const where = clusterNodes ? `every node of the cluster at ${clusterNodes.map(({ host, port }) => `${host}:${port}`).join(',')}` : redactUrl(values.REDIS_URL);
+  let redis: RedisClient | undefined;
   try {
-    await redis.connect();
+    redis = await adminConnection(values);
     const { saved } = await applyAclUsers(redis, users);
     const [producer, consumer] = users;
     io.stdout.write(
@@ -103,7 +121,7 @@ async function applyAt(values: AclSettings, users: AclUser[], io: CliIo): Promis
     io.stderr.write(`acl: could not apply the users at ${where}: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await closeRedis(redis);
+    if (redis) await closeRedis(redis);
   }
 }
 
@@ -122,6 +140,7 @@ The rules carry only the passwords' SHA-256, so the output is safe to store.
   npm run -s acl -- --queue kitchen | redis-cli -u "$ADMIN_URL"
   npm run -s acl -- --queue kitchen --format acl-file > users.acl
   REDIS_URL="$ADMIN_URL" npm run -s acl -- --queue kitchen --apply
+  REDIS_URL="$ADMIN_URL" npm run -s acl -- --queue kitchen --apply --redis-cluster-nodes host:7000,host:7001
 
 Services then connect as REDIS_URL=redis://cook:<password>@host:6379 (rediss:// with TLS:
 REDIS_TLS_CA_FILE, REDIS_TLS_CERT_FILE, REDIS_TLS_KEY_FILE).`,

@@ -6,6 +6,7 @@ import { defineCommand } from '../cli/define-command.js';
 import { startDashboard, type Dashboard } from '../dashboard/dashboard-server.js';
 import { listenProblem } from '../dashboard/listen-problem.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
+import { redisTargetOf } from '../start/redis-target.js';
 
 const dashboardFlags: FlagSpec = {
   options: {
@@ -37,12 +38,13 @@ GET /api/queues, GET /api/queues/<name> (what report --json prints) and GET /met
   flags: dashboardFlags,
   plan(flags, io) {
     const raw = { queue: io.env.QUEUE_NAME || 'kitchen', port: '8080', host: '0.0.0.0', 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
-    return parseFlagValues(dashboardSchema, raw, flags);
+    const values = parseFlagValues(dashboardSchema, raw, flags);
+    return { ...values, target: redisTargetOf(values['redis-url'], values['redis-cluster-nodes'], io.env) };
   },
   async execute(plan, io) {
-    const url = plan['redis-url'];
-    const redis = { url, clusterNodes: plan['redis-cluster-nodes'] };
-    if (!redis.clusterNodes && !(await pingRedis(url))) io.stderr.write(`dashboard: no Redis answers at ${redactUrl(url)} yet; the page says so until it does\n`);
+    const redis = plan.target;
+    const { url } = redis;
+    if (!redis.clusterNodes && !(await pingRedis(url, 1000, redis.tls))) io.stderr.write(`dashboard: no Redis answers at ${redactUrl(url)} yet; the page says so until it does\n`);
     let dashboard: Dashboard;
     try {
       dashboard = await startDashboard({

@@ -9,7 +9,7 @@ import { formatReportTable } from '../simulate/report-table.js';
 import { formatAccounting } from '../report/accounting-line.js';
 import { formatKitchens, kitchensSummary, summaryOf } from '../report/queue-summary.js';
 import { DEFAULT_REDIS_URL, UnusableClusterError } from '../start/ensure-redis.js';
-import { openRedis } from '../start/redis-target.js';
+import { openRedis, redisTargetOf } from '../start/redis-target.js';
 
 const reportFlags: FlagSpec = {
   options: {
@@ -39,21 +39,21 @@ With several queues (--queue a,b,c), one line each and their total.`,
   flags: reportFlags,
   plan(flags, io) {
     const raw = { queue: queuesOfEnv(io.env), 'redis-url': io.env.REDIS_URL || DEFAULT_REDIS_URL, 'redis-cluster-nodes': io.env.REDIS_CLUSTER_NODES || undefined, ...flags.values };
-    return { ...parseFlagValues(reportSchema, raw, flags), json: flags.switches.has('json') };
+    const values = parseFlagValues(reportSchema, raw, flags);
+    return { ...values, target: redisTargetOf(values['redis-url'], values['redis-cluster-nodes'], io.env), json: flags.switches.has('json') };
   },
   async execute(plan, io) {
-    const url = plan['redis-url'];
-    const clusterNodes = plan['redis-cluster-nodes'];
-    const problem = clusterNodes && (await clusterProblem(clusterNodes, url));
+    const { url, clusterNodes, tls } = plan.target;
+    const problem = clusterNodes && (await clusterProblem(clusterNodes, url, tls));
     if (problem) {
       io.stderr.write(`${new UnusableClusterError(clusterNodes, problem).message}\n`);
       return CONFIG_EXIT_CODE;
     }
-    if (!clusterNodes && !(await pingRedis(url))) {
+    if (!clusterNodes && !(await pingRedis(url, 1000, tls))) {
       io.stderr.write(`No Redis answers at ${redactUrl(url)}: start the restaurant first, or set --redis-url / REDIS_URL.\n`);
       return 1;
     }
-    const redis = await openRedis({ url, clusterNodes });
+    const redis = await openRedis(plan.target);
     try {
       const lives = await Promise.all(plan.queue.map((queue) => readLiveQueue(redis, queue, { timeScale: plan['time-scale'] })));
       if (lives.length === 1) {

@@ -9,7 +9,7 @@ import { planRestaurant, startFlags } from '../start/restaurant-plan.js';
 import { runRestaurant } from '../start/run-restaurant.js';
 import { withDashboard } from '../start/with-dashboard.js';
 import { withRunRedis } from '../start/with-run-redis.js';
-import { targetEnv } from '../start/redis-target.js';
+import { redisTargetOf, targetEnv } from '../start/redis-target.js';
 
 export const startCommand = defineCommand({
   summary: 'run cooks and customers as separate processes (default)',
@@ -20,13 +20,15 @@ queue in Redis. Starts with an empty queue; Ctrl-C stops everything. With --dash
 serves the live dashboard of the queue and prints its address; with --metrics, gives every
 process a port for /metrics, /healthz and /readyz and prints each address.`,
   flags: startFlags,
-  plan: (flags, io) => planRestaurant(flags, io.env, Math.floor(Math.random() * 2 ** 32)),
+  plan(flags, io) {
+    const plan = planRestaurant(flags, io.env, Math.floor(Math.random() * 2 ** 32));
+    return { ...plan, target: redisTargetOf(plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, plan.service.redisClusterNodes, { ...io.env, ...plan.serviceEnv }) };
+  },
   async execute(plan, io) {
     const stop = new AbortController();
     io.onStopSignal(() => stop.abort());
     const { service } = plan;
-    const target = { url: plan.serviceEnv.REDIS_URL ?? DEFAULT_REDIS_URL, clusterNodes: service.redisClusterNodes };
-    return withRunRedis(target, io, (redis) =>
+    return withRunRedis(plan.target, io, (redis) =>
       withDashboard(plan.dashboardPort, { redis, queue: service.queueName }, io, async () => {
         await prepareQueue(redis, service.queueName, {
           producers: plan.producers.length,

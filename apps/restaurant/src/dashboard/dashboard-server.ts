@@ -57,6 +57,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const redis = connectRedis({
     url: options.redis.url,
     clusterNodes: options.redis.clusterNodes,
+    tls: options.redis.tls,
     mode: 'fail-fast',
     connectionName: 'dashboard',
     onRetry: (message) => {

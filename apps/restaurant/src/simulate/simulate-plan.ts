@@ -1,7 +1,7 @@
 import { flagOptions, objectSchema, parseFlagValues, settings, withDefaults, type FlagSpec, type OptionSpecs, type ParsedFlags } from '@restaurant/service';
 import { checkConsumerWaits, checkLiveProcesses, SCENARIO_OPTIONS, scenarioBase, scenarioGiven } from './scenario-flags.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
-import type { RedisTarget } from '../start/redis-target.js';
+import { redisTargetOf, type RedisTarget } from '../start/redis-target.js';
 import type { ScenarioRun } from './scenario-run.js';
 
 export const SIMULATE_OPTIONS = {
@@ -34,7 +34,7 @@ export function planSimulation(flags: ParsedFlags, env: Record<string, string | 
   const values = parseFlagValues(simulateSchema, raw, flags);
   return {
     scenario: { producers: values.producers, consumers: values.consumers, capacity: values.capacity, ...scenarioBase(values) },
-    redis: { url: values['redis-url'] ?? DEFAULT_REDIS_URL, clusterNodes: values['redis-cluster-nodes'] },
+    redis: redisTargetOf(values['redis-url'] ?? DEFAULT_REDIS_URL, values['redis-cluster-nodes'], env),
     json: flags.switches.has('json'),
   };
 }

@@ -33,13 +33,13 @@ export class UnusableClusterError extends Error {
  * in a temporary folder. A cluster is used as it is, or refused with the reason.
  */
 export async function ensureRedis(target: RedisTarget): Promise<RunRedis> {
-  const { url, clusterNodes } = target;
+  const { url, clusterNodes, tls } = target;
   if (clusterNodes) {
-    const problem = await clusterProblem(clusterNodes, url);
+    const problem = await clusterProblem(clusterNodes, url, tls);
     if (problem) throw new UnusableClusterError(clusterNodes, problem);
-    return { url, clusterNodes, embedded: false, stop: async () => undefined };
+    return { ...target, embedded: false, stop: async () => undefined };
   }
-  if (await pingRedis(url)) return { url, embedded: false, stop: async () => undefined };
+  if (await pingRedis(url, 1000, tls)) return { ...target, embedded: false, stop: async () => undefined };
   try {
     const server = await startRedisServer();
     return { url: server.url, embedded: true, stop: () => server.stop() };

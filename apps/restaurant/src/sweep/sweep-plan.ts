@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkConsumerWaits, checkLiveProcesses, SCENARIO_OPTIONS, scenarioBase, scenarioGiven } from '../simulate/scenario-flags.js';
 import type { ScenarioRun } from '../simulate/scenario-run.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
-import type { RedisTarget } from '../start/redis-target.js';
+import { redisTargetOf, type RedisTarget } from '../start/redis-target.js';
 import { countListRule, parseCountList } from './count-list.js';
 
 function countList(min: number, max: number) {
@@ -61,6 +61,6 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
     base: scenarioBase(values),
     outDir: values.out,
     maxEmptyFraction: values['max-empty'],
-    redis: { url: values['redis-url'] ?? DEFAULT_REDIS_URL, clusterNodes: values['redis-cluster-nodes'] },
+    redis: redisTargetOf(values['redis-url'] ?? DEFAULT_REDIS_URL, values['redis-cluster-nodes'], env),
   };
 }

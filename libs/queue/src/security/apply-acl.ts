@@ -1,4 +1,4 @@
-import { everyServer, type RedisClient } from '../redis/redis-client.js';
+import { forEveryServer, type RedisClient } from '../redis/redis-client.js';
 import { aclRules, type AclUser } from './acl-rules.js';
 
 export interface AppliedAcl {
@@ -8,11 +8,11 @@ export interface AppliedAcl {
 
 /**
  * Creates or replaces the users on a connection that may run ACL commands, on every server of a
- * cluster (each keeps its own users), and saves them where it can.
+ * cluster, replicas included (each keeps its own users), and saves them where it can.
  */
 export async function applyAclUsers(redis: RedisClient, users: readonly AclUser[]): Promise<AppliedAcl> {
   let saved = true;
-  for (const server of everyServer(redis)) {
+  await forEveryServer(redis, async (server) => {
     for (const user of users) await server.call('ACL', 'SETUSER', user.name, ...aclRules(user));
     try {
       await server.call('ACL', 'SAVE');
@@ -20,6 +20,6 @@ export async function applyAclUsers(redis: RedisClient, users: readonly AclUser[
       // A server without `aclfile` keeps ACL changes in memory only; the caller says so.
       saved = false;
     }
-  }
+  });
   return { saved };
 }
