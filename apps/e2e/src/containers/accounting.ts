@@ -1,16 +1,5 @@
+import type { Accounting } from '@restaurant/queue';
 import type { ComposeStack } from './compose-stack.js';
-
-/** Where every accepted meal is (`report --json`'s accounting). */
-export interface Accounting {
-  accepted: number;
-  taken: number;
-  queued: number;
-  inFlight: number;
-  deadLettered: number;
-  redelivered: number;
-  duplicates: number;
-  lost: number;
-}
 
 /**
  * `report --json` of the stack's queue, run in a cook's container (the image carries the
