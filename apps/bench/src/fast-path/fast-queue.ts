@@ -1,5 +1,6 @@
 import { execInOneWrite, type BulkReplyForm } from './transaction-in-one-write.js';
-import { BoundedQueue, compactLua, loadLuaScript } from '@restaurant/queue';
+import { BoundedQueue, loadLuaScript } from '@restaurant/queue';
+import { compactLua } from './compact-lua.js';
 import type { Redis } from 'ioredis';
 import { EncodedLuaScript } from './encoded-lua-script.js';
 
