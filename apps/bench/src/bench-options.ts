@@ -29,7 +29,7 @@ const parts = z.string().transform((text, context) => {
 
 const BENCH_OPTIONS = {
   only: { schema: parts.optional(), defaultText: 'all', describe: `run only these parts, comma-separated: ${BENCH_PARTS.join(', ')}` },
-  items: { schema: settings.wholeNumber(1, 100_000_000).optional(), defaultText: '100000, 20000 with --quick', describe: 'items per row (batch-100 rows move 10 times as many)' },
+  items: { schema: settings.wholeNumber(1, 100_000_000).optional(), defaultText: '100000, 20000 with --quick', describe: 'items per row; our batch-100 rows move ten times as many' },
 } satisfies OptionSpecs;
 
 const BENCH_FLAGS: FlagSpec = {
@@ -37,7 +37,7 @@ const BENCH_FLAGS: FlagSpec = {
   switches: {
     quick: 'a short run, a fifth of the items',
     json: 'print the rows as JSON on stdout (the report goes to stderr)',
-    diagnostics: 'also show CPU per item, where Redis time goes and GC pauses per row',
+    diagnostics: 'also show per row the p99 with the warm-up, CPU per item and where Redis time goes',
     help: 'show this help',
   },
 };
@@ -46,7 +46,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
 Runs our queue (one item per round trip, batches of 10 and 100, and with the service metrics on)
 beside BullMQ at the same producers/consumers and beside redis-benchmark's end-to-end ceiling, on
-a redis-server of its own (or REDIS_URL when set), and judges each target as a ratio in this run.
+a redis-server of its own (or REDIS_URL when set), and judges each target as a ratio in this run:
+ours unbatched 1/1 p99 <= 1/3 of BullMQ add's; ours unbatched >= 1.5x BullMQ add at 1/1, 2/4, 8/8;
+ours batched 100 >= 10x BullMQ's best and >= 50% of the ceiling at depth 100; metrics on >= 0.95x off.
 
 ${flagHelp(BENCH_FLAGS)}`;
 
