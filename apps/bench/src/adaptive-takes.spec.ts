@@ -92,38 +92,6 @@ describe('adaptive takes', () => {
   });
 });
 
-describe('adaptive takes that wait when the queue runs empty', () => {
-  it('wait instead of polling once the queue is left empty, then drain what came meanwhile', async () => {
-    const queue = fakeQueue(1);
-    const stop = new AbortController();
-    let arrive!: () => void;
-    let waits = 0;
-    const whenEmpty = (): Promise<void> => {
-      waits++;
-      return new Promise((resolve) => (arrive = resolve));
-    };
-    const received: Array<string | Buffer> = [];
-    const taking = runAdaptiveTakes({ take: queue.take, onItems: (items) => received.push(...items), max: 4, perTake: 1, stop: stop.signal, whenEmpty });
-    for (let turn = 0; turn < 20; turn++) await nextTurn();
-    const takesBefore = queue.state.takes;
-    expect(waits).toBe(1);
-    for (let turn = 0; turn < 20; turn++) await nextTurn();
-    expect(queue.state.takes).toBe(takesBefore);
-    expect(queue.state.inFlight).toBe(0);
-
-    const sent = Array.from({ length: 30 }, (_, i) => `item ${i}`);
-    queue.items.push(...sent);
-    arrive();
-    for (let turn = 0; turn < 100; turn++) await nextTurn();
-    expect(received).toEqual(sent);
-    expect(queue.state.maxInFlight).toBe(4);
-    expect(waits).toBe(2);
-    stop.abort();
-    arrive();
-    await taking;
-  });
-});
-
 describe('adaptive takes, racing', () => {
   it('never stop taking when several takes find the queue empty at once', async () => {
     const queue = fakeQueue(1);

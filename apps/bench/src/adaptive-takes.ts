@@ -13,24 +13,17 @@ export interface AdaptiveTakesOptions {
   /** The most items one take gets. */
   perTake: number;
   stop: AbortSignal;
-  /**
-   * What the last take in flight does when the queue was left empty, before it takes again: by
-   * default nothing (it polls); a blocking customer waits in Redis for an item.
-   */
-  whenEmpty?: () => Promise<void>;
 }
 
 /**
- * A customer's takes in flight, as many as the queue needs: one while the customer keeps
- * up, as many more as the items a take left behind need (up to `max`) at once, and one fewer
- * each time a take finds the queue empty. With a fixed number in flight, most takes of a
- * customer that keeps up come back empty, and each costs Redis and both processes a round trip,
- * CPU the cook then lacks; with one, a customer that falls behind (it lost the CPU for a moment)
- * never catches up.
- * Resolves when `stop` has aborted and every take has returned; rejects with the first error of
- * a take made before the stop.
+ * A customer's takes in flight, as many as the queue needs: one while the customer keeps up, as
+ * many more as the items a take left behind need (up to `max`) at once, and one fewer each time
+ * a take finds the queue empty. With a fixed number, most takes of a customer that keeps up come
+ * back empty and cost CPU the cook then lacks; with one, a customer that fell behind never
+ * catches up. Resolves when `stop` has aborted and every take has returned; rejects with the
+ * first error of a take made before the stop.
  */
-export function runAdaptiveTakes({ take, onItems, max, perTake, stop, whenEmpty }: AdaptiveTakesOptions): Promise<void> {
+export function runAdaptiveTakes({ take, onItems, max, perTake, stop }: AdaptiveTakesOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     let running = 0;
     const loop = async (): Promise<void> => {
@@ -38,17 +31,13 @@ export function runAdaptiveTakes({ take, onItems, max, perTake, stop, whenEmpty 
         const { items, length } = await take();
         if (items.length > 0) onItems(items);
         if (length > 0) {
-          // All at once: after the customer lost the CPU for a while, every round trip spent
-          // ramping up is one more the backlog waits.
+          // All at once: every round trip spent ramping up is one more the backlog waits.
           const wanted = Math.min(max, running + Math.ceil(length / perTake));
           while (running < wanted) start();
         } else if (items.length === 0 && running > 1) {
           // Counted down here, not when the promise settles, so two loops that find the queue
           // empty in the same turn cannot both leave.
           break;
-        } else if (whenEmpty && running === 1) {
-          // The queue was left empty: waiting first saves a take that would find it so.
-          await whenEmpty();
         }
       }
       running--;

@@ -1,80 +1,61 @@
+import { flagHelp, flagOptions, objectSchema, parseFlags, parseFlagValues, settings, withDefaults, type FlagSpec, type OptionSpecs } from '@restaurant/service';
+import { z } from 'zod';
+
 /** The parts of a run that `--only` can pick. */
-export const BENCH_PARTS = ['unbatched', 'blocking', 'batched', 'bullmq', 'ceiling', 'memory'] as const;
+export const BENCH_PARTS = ['unbatched', 'batched', 'metrics', 'bullmq', 'ceiling'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
-  /** A short run: fewer items, no memory check. */
+  /** A short run: fewer items per row. */
   quick: boolean;
   /** The rows as JSON on stdout; the human report goes to stderr. */
   json: boolean;
+  /** Also the CPU per item, the Redis commands and the workers' GC pauses of every row. */
+  diagnostics: boolean;
   help: boolean;
   /** Only these parts of the run; null for all of them. */
   only: BenchPart[] | null;
-  /** Items per row instead of the default (the memory check keeps its own counts). */
+  /** Items per row instead of the default. */
   items: number | null;
-  /** How many times the whole run is made, back to back, each judged on its own. */
-  rounds: number;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--only <parts>] [--items <n>] [--rounds <n>]
-
-  --quick          a short run (fewer items, no 1M-item memory check)
-  --json           print the result rows as JSON on stdout (the tables go to stderr)
-  --only <parts>   run only these parts, comma-separated: ${BENCH_PARTS.join(', ')}
-                   (ours unbatched, ours with blocking takes, ours batched, BullMQ, the
-                   redis-benchmark ceiling, the 1M-item memory check)
-  --items <n>      items per row (default 100,000; 20,000 with --quick)
-  --rounds <n>     make the run n times back to back (default 1): every round is judged on
-                   its own, then a table shows each target in every round and in how many it
-                   was met (on a noisy machine one round is one sample)
-
-Runs ours, BullMQ and redis-benchmark on a redis-server of its own, or on REDIS_URL when set.
-Targets whose rows a run leaves out are shown as not measured. Before each round, a busy loop on
-every core (5 s; 2 s with --quick) counts the machine's own stalls, to read the latencies against.`;
-
-export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; problems: string[] };
-
-const MAX_ITEMS = 100_000_000;
-const MAX_ROUNDS = 50;
-
-export function parseBenchOptions(args: readonly string[]): ParsedOptions {
-  const options: BenchOptions = { quick: false, json: false, help: false, only: null, items: null, rounds: 1 };
-  const problems: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inlineValue] = splitFlag(args[i]);
-    const value = (): string | undefined => inlineValue ?? (args[i + 1]?.startsWith('--') ? undefined : args[++i]);
-    if (flag === '--quick') options.quick = true;
-    else if (flag === '--json') options.json = true;
-    else if (flag === '--help' || flag === '-h') options.help = true;
-    else if (flag === '--only') options.only = parseParts(value(), problems);
-    else if (flag === '--items') options.items = parseWhole('--items', value(), MAX_ITEMS, problems);
-    else if (flag === '--rounds') options.rounds = parseWhole('--rounds', value(), MAX_ROUNDS, problems) ?? 1;
-    else problems.push(`unknown option ${JSON.stringify(args[i])} (allowed: --quick, --json, --only, --items, --rounds, --help)`);
+const parts = z.string().transform((text, context) => {
+  const picked = [...new Set(text.split(',').filter((part) => part !== ''))];
+  if (picked.length === 0 || picked.some((part) => !(BENCH_PARTS as readonly string[]).includes(part))) {
+    context.addIssue({ code: 'custom', message: `must be parts of: ${BENCH_PARTS.join(', ')}, comma-separated` });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, options };
-}
+  return picked as BenchPart[];
+});
 
-function splitFlag(arg: string): [string, string | undefined] {
-  const at = arg.indexOf('=');
-  return arg.startsWith('--') && at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, undefined];
-}
+const BENCH_OPTIONS = {
+  only: { schema: parts.optional(), defaultText: 'all', describe: `run only these parts, comma-separated: ${BENCH_PARTS.join(', ')}` },
+  items: { schema: settings.wholeNumber(1, 100_000_000).optional(), defaultText: '100000, 20000 with --quick', describe: 'items per row; our batch-100 rows move ten times as many' },
+} satisfies OptionSpecs;
 
-function parseParts(text: string | undefined, problems: string[]): BenchPart[] | null {
-  const parts = (text ?? '').split(',').filter((part) => part !== '');
-  const unknown = parts.filter((part) => !(BENCH_PARTS as readonly string[]).includes(part));
-  if (parts.length === 0 || unknown.length > 0) {
-    const what = parts.length === 0 ? 'needs a value' : `has unknown parts ${unknown.map((part) => JSON.stringify(part)).join(', ')}`;
-    problems.push(`--only ${what} (choose from: ${BENCH_PARTS.join(', ')})`);
-    return null;
-  }
-  return [...new Set(parts as BenchPart[])];
-}
+const BENCH_FLAGS: FlagSpec = {
+  options: flagOptions(BENCH_OPTIONS),
+  switches: {
+    quick: 'a short run, a fifth of the items',
+    json: 'print the rows as JSON on stdout (the report goes to stderr)',
+    diagnostics: 'also show per row the p99 with the warm-up, CPU per item and where Redis time goes',
+    help: 'show this help',
+  },
+};
 
-function parseWhole(flag: string, text: string | undefined, max: number, problems: string[]): number | null {
-  const value = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || value < 1 || value > max) {
-    problems.push(`${flag}=${JSON.stringify(text ?? '')}: must be a whole number from 1 to ${max}`);
-    return null;
-  }
-  return value;
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+Runs our queue (one item per round trip, batches of 10 and 100, and with the service metrics on)
+beside BullMQ at the same producers/consumers and beside redis-benchmark's end-to-end ceiling, on
+a redis-server of its own (or REDIS_URL when set), and judges each target as a ratio in this run:
+ours unbatched 1/1 p99 <= 1/3 of BullMQ add's; ours unbatched >= 1.5x BullMQ add at 1/1, 2/4, 8/8;
+ours batched 100 >= 10x BullMQ's best and >= 50% of the ceiling at depth 100; metrics on >= 0.95x off.
+
+${flagHelp(BENCH_FLAGS)}`;
+
+/** The options, or throws a ConfigError listing every bad flag. */
+export function parseBenchOptions(args: string[]): BenchOptions {
+  const flags = parseFlags(args, BENCH_FLAGS);
+  const values = parseFlagValues(objectSchema(BENCH_OPTIONS), withDefaults(BENCH_OPTIONS, flags.values), flags);
+  const on = (name: string): boolean => flags.switches.has(name);
+  return { quick: on('quick'), json: on('json'), diagnostics: on('diagnostics'), help: on('help'), only: values.only ?? null, items: values.items ?? null };
 }

@@ -1,11 +1,11 @@
 import { Worker, type Job } from 'bullmq';
 import { latencyOfMs, type BenchItem } from './bench-item.js';
-import { bullmqConnection } from './bullmq-connection.js';
-import type { PrepareWorker } from './worker-session.js';
+import { bullmqConnection } from './bullmq-producer.js';
+import type { PrepareWorker } from './run-worker.js';
 
 /**
  * BullMQ's Worker with its concurrency matched to what one of our customers holds at once
- * (batch × in-flight): it fetches jobs with blocking waits, as our blocking mode does.
+ * (batch × in-flight); it fetches jobs with blocking waits.
  */
 export const prepareBullmqConsumer: PrepareWorker = async (job, tally) => {
   const worker = new Worker(

@@ -1,8 +1,10 @@
 import { createRandom, deriveSeed } from '@restaurant/service';
 import { Queue } from 'bullmq';
 import { newBenchItem } from './bench-item.js';
-import { bullmqConnection } from './bullmq-connection.js';
-import type { PrepareWorker } from './worker-session.js';
+import type { PrepareWorker } from './run-worker.js';
+
+/** BullMQ's own connection to the benchmark's Redis; its workers require no retry limit. */
+export const bullmqConnection = (redisUrl: string) => ({ url: redisUrl, maxRetriesPerRequest: null });
 
 /**
  * BullMQ's producer with the same payload: Queue.add per item, or Queue.addBulk per batch.
@@ -23,11 +25,8 @@ export const prepareBullmqProducer: PrepareWorker = async (job, tally) => {
     while (remaining > 0) {
       const size = Math.min(job.batch, remaining);
       remaining -= size;
-      if (job.batch === 1) {
-        await queue.add('meal', newBenchItem(random, name));
-      } else {
-        await queue.addBulk(Array.from({ length: size }, () => ({ name: 'meal', data: newBenchItem(random, name) })));
-      }
+      if (job.batch === 1) await queue.add('meal', newBenchItem(random, name));
+      else await queue.addBulk(Array.from({ length: size }, () => ({ name: 'meal', data: newBenchItem(random, name) })));
       tally.count(size);
     }
   };

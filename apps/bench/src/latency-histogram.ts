@@ -1,6 +1,6 @@
 /**
  * Latencies in a fixed number of buckets, each 1% wider than the one before, from 1 µs up to
- * about 15 minutes: constant memory however many items pass (the memory check needs that), 1%
+ * about 15 minutes: constant memory however many items pass, 1%
  * precision on every percentile, and histograms from many processes simply add up.
  */
 const GROWTH = 1.01;

@@ -1,22 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { BENCH_USAGE, parseBenchOptions } from './bench-options.js';
-import { countStalls, STALL_PROBE_COMMAND } from './machine-stalls.js';
+import { CONFIG_EXIT_CODE, ConfigError } from '@restaurant/service';
+import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { runBench } from './run-bench.js';
 import { runWorker } from './run-worker.js';
 import type { ToWorker, WorkerJob } from './worker-protocol.js';
 
 const [command, jobJson] = process.argv.slice(2);
 
-/** Resolves once the message has left for the parent (at once without one). */
-const sendToParent = (message: unknown): Promise<void> =>
-  new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
-
 if (command === 'worker') {
   const job = JSON.parse(jobJson) as WorkerJob;
   const exitCode = await runWorker(job, {
-    send: sendToParent,
+    send: (message) => new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve())),
     onMessage: (handler) => process.on('message', (message) => handler(message as ToWorker)),
-    rssBytes: () => process.memoryUsage.rss(),
     cpuMs: () => {
       const { user, system } = process.cpuUsage();
       return (user + system) / 1000;
@@ -25,22 +20,21 @@ if (command === 'worker') {
   process.exit(exitCode);
 }
 
-if (command === STALL_PROBE_COMMAND) {
-  await sendToParent(countStalls(Number(jobJson)));
-  process.exit(0);
+let options: BenchOptions;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  const problems = error.problems.map(({ name, value, allowed }) => (value === undefined ? `${name}: ${allowed}` : `${name}=${JSON.stringify(value)}: ${allowed}`));
+  process.stderr.write(`npm run bench: ${problems.join('; ')} (see --help)\n`);
+  process.exit(CONFIG_EXIT_CODE);
 }
-
-const parsed = parseBenchOptions(process.argv.slice(2));
-if (!parsed.ok) {
-  process.stderr.write(`${parsed.problems.join('\n')}\n\n${BENCH_USAGE}\n`);
-  process.exit(2);
-}
-if (parsed.options.help) {
+if (options.help) {
   process.stdout.write(`${BENCH_USAGE}\n`);
   process.exit(0);
 }
 try {
-  const exitCode = await runBench(parsed.options, {
+  const exitCode = await runBench(options, {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTerminal: process.stderr.isTTY === true,

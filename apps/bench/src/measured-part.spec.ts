@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NO_GC_PAUSES } from './gc-pauses.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { measuredPart } from './measured-part.js';
 import { WorkTally } from './work-tally.js';
-import type { WorkerJob, WorkerResult } from './worker-protocol.js';
-
-const job = (role: WorkerJob['role']): WorkerJob => ({
-  role,
-  redisUrl: 'redis://unused',
-  queueName: 'q',
-  capacity: 100,
-  items: 0,
-  batch: 1,
-  inFlight: 1,
-  blocking: false,
-  rssAtItems: [],
-  index: 0,
-});
+import type { WorkerResult } from './worker-protocol.js';
 
 /** A consumer that takes `before` items 10 ms late each, then `after` items 1 ms late each, 1 item per ms. */
 function consumer(before: number, after: number, warmupEnds: boolean, startMs = 0): WorkerResult {
-  const tally = new WorkTally(job('ours-consumer'), () => 0);
+  const tally = new WorkTally('ours-consumer');
   let now = startMs;
   for (let i = 0; i < before; i++) {
     tally.latency.recordMs(10);
@@ -31,13 +17,13 @@ function consumer(before: number, after: number, warmupEnds: boolean, startMs = 
     tally.latency.recordMs(1);
     tally.count(1, ++now);
   }
-  return tally.result(0, NO_GC_PAUSES);
+  return tally.result(0);
 }
 
 function producer(firstAtMs: number): WorkerResult {
-  const tally = new WorkTally(job('ours-producer'), () => 0);
+  const tally = new WorkTally('ours-producer');
   tally.begin(firstAtMs);
-  return tally.result(0, NO_GC_PAUSES);
+  return tally.result(0);
 }
 
 describe('the measured part of a row', () => {
@@ -66,14 +52,14 @@ describe('the measured part of a row', () => {
   });
 
   it('ends a warm-up once: a second signal changes nothing', () => {
-    const tally = new WorkTally(job('ours-consumer'), () => 0);
+    const tally = new WorkTally('ours-consumer');
     tally.latency.recordMs(5);
     tally.count(1, 1);
     tally.endWarmup(2);
     tally.latency.recordMs(1);
     tally.count(1, 3);
     tally.endWarmup(4);
-    const { warmup, latency } = tally.result(0, NO_GC_PAUSES);
+    const { warmup, latency } = tally.result(0);
     expect(warmup).toMatchObject({ endedAtMs: 2, handled: 1 });
     const before = LatencyHistogram.fromSparse(warmup?.latency ?? []);
     const after = LatencyHistogram.fromSparse(latency);

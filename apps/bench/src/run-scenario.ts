@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FastQueue } from './fast-path/fast-queue.js';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { rowMode, type Scenario } from './bench-plan.js';
 import type { Measurement } from './bench-row.js';
-import { bullmqConnection } from './bullmq-connection.js';
-import { sumGcPauses } from './gc-pauses.js';
+import { bullmqConnection } from './bullmq-producer.js';
+import { FastQueue } from './fast-path/fast-queue.js';
 import { measuredPart } from './measured-part.js';
 import { commandCosts, redisCpuSeconds } from './redis-stats.js';
-import type { Scenario } from './scenario.js';
 import { WorkerProcess } from './worker-process.js';
-import type { WorkerJob, WorkerResult, WorkerRole } from './worker-protocol.js';
+import type { WorkerJob, WorkerResult } from './worker-protocol.js';
 
 export interface ScenarioContext {
   redisUrl: string;
@@ -20,11 +19,6 @@ export interface ScenarioContext {
   onProgress(fraction: number): void;
 }
 
-export interface ScenarioOutcome {
-  measurement: Measurement;
-  workers: WorkerResult[];
-}
-
 /** A scenario gives up when no item moves for this long. */
 const STALL_MS = 60_000;
 const POLL_MS = 20;
@@ -32,28 +26,39 @@ const POLL_MS = 20;
 const EXIT_GRACE_MS = 3000;
 
 /** Runs one scenario in fresh worker processes on a fresh queue, and measures it. */
-export async function runScenario(scenario: Scenario, context: ScenarioContext): Promise<ScenarioOutcome> {
+export async function runScenario(scenario: Scenario, context: ScenarioContext): Promise<Measurement> {
   const queueName = `bench-${scenario.system}-${scenario.mode}-${randomBytes(4).toString('hex')}`;
   const admin = new Redis(context.redisUrl, { maxRetriesPerRequest: 1 });
-  const workers = workerJobs(scenario, queueName, context.redisUrl).map(
-    (job) => new WorkerProcess(job, context.workerEntry),
-  );
-  const producers = workers.filter((worker) => worker.job.role.endsWith('producer'));
-  const consumers = workers.filter((worker) => worker.job.role.endsWith('consumer'));
+  const workers = workerJobs(scenario, queueName, context.redisUrl).map((job) => new WorkerProcess(job, context.workerEntry));
   try {
     await Promise.all(workers.map((worker) => worker.ready));
     await admin.config('RESETSTAT');
     const cpuBefore = await redisCpuSeconds(admin);
     workers.forEach((worker) => worker.send({ type: 'start' }));
-    await waitUntilAllTaken(scenario, consumers, producers, context.onProgress);
+    const consumers = workers.filter((worker) => worker.job.role.endsWith('consumer'));
+    await waitUntilAllTaken(scenario, workers, consumers, context.onProgress);
     consumers.forEach((worker) => worker.send({ type: 'stop' }));
     const results = await Promise.all(workers.map((worker) => worker.finished));
-    const cpuAfter = await redisCpuSeconds(admin);
-    const topCommands = (await commandCosts(admin)).slice(0, 4);
-    const problem = await checkCounts(scenario, admin, queueName, results);
+    const redisCpuS = (await redisCpuSeconds(admin)) - cpuBefore;
+    const measured = measuredPart(results);
     return {
-      measurement: measure(scenario, results, { redisCpuS: cpuAfter - cpuBefore, topCommands, problem }),
-      workers: results,
+      row: {
+        system: scenario.system,
+        mode: rowMode(scenario),
+        producers: scenario.producers,
+        consumers: scenario.consumers,
+        batch: scenario.batch,
+        items: scenario.items,
+        itemsPerSec: measured.items / (measured.spanMs / 1000),
+        p50Ms: measured.latency.percentileMs(0.5),
+        p99Ms: measured.latency.percentileMs(0.99),
+      },
+      warmedUp: measured.warmedUp,
+      problem: await checkCounts(scenario, admin, queueName, results),
+      p99WithWarmupMs: measured.latencyWithWarmup.percentileMs(0.99),
+      redisCpuUsPerItem: (redisCpuS * 1e6) / scenario.items,
+      clientCpuUsPerItem: (results.reduce((sum, result) => sum + result.cpuMs, 0) * 1000) / scenario.items,
+      topCommands: (await commandCosts(admin)).slice(0, 4),
     };
   } finally {
     await Promise.race([Promise.all(workers.map((worker) => worker.exited)), sleep(EXIT_GRACE_MS)]);
@@ -64,20 +69,12 @@ export async function runScenario(scenario: Scenario, context: ScenarioContext):
 }
 
 function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): WorkerJob[] {
-  const base = {
-    redisUrl,
-    queueName,
-    capacity: scenario.items,
-    batch: scenario.batch,
-    blocking: scenario.mode === 'blocking',
-    rssAtItems: scenario.rssAtItems,
-  };
-  const role = (side: 'producer' | 'consumer'): WorkerRole => `${scenario.system}-${side}`;
-  const share = (index: number): number =>
-    Math.floor(scenario.items / scenario.producers) + (index < scenario.items % scenario.producers ? 1 : 0);
+  const { system, items, producers, consumers, batch, metrics } = scenario;
+  const base = { redisUrl, queueName, capacity: items, batch, metrics };
+  const share = (index: number): number => Math.floor(items / producers) + (index < items % producers ? 1 : 0);
   return [
-    ...Array.from({ length: scenario.producers }, (_, index) => ({ ...base, role: role('producer'), items: share(index), index, inFlight: scenario.producerInFlight })),
-    ...Array.from({ length: scenario.consumers }, (_, index) => ({ ...base, role: role('consumer'), items: 0, index, inFlight: scenario.consumerInFlight })),
+    ...Array.from({ length: producers }, (_, index) => ({ ...base, role: `${system}-producer` as const, items: share(index), index, inFlight: scenario.producerInFlight })),
+    ...Array.from({ length: consumers }, (_, index) => ({ ...base, role: `${system}-consumer` as const, items: 0, index, inFlight: scenario.consumerInFlight })),
   ];
 }
 
@@ -87,12 +84,12 @@ function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): Wo
  */
 async function waitUntilAllTaken(
   { items, warmupItems }: Scenario,
+  workers: WorkerProcess[],
   consumers: WorkerProcess[],
-  producers: WorkerProcess[],
   onProgress: (fraction: number) => void,
 ): Promise<void> {
   // Rejects as soon as any worker fails; consumers only finish after the stop.
-  const failure = Promise.all([...consumers, ...producers].map((worker) => worker.finished));
+  const failure = Promise.all(workers.map((worker) => worker.finished));
   let taken = 0;
   let lastChange = Date.now();
   let warmedUp = false;
@@ -110,46 +107,8 @@ async function waitUntilAllTaken(
   }
 }
 
-interface RedisSide {
-  redisCpuS: number;
-  topCommands: Measurement['topCommands'];
-  problem: string | null;
-}
-
-function measure(scenario: Scenario, results: WorkerResult[], redisSide: RedisSide): Measurement {
-  const measured = measuredPart(results);
-  const clientCpuMs = results.reduce((sum, result) => sum + result.cpuMs, 0);
-  const gcPausesOf = (side: 'producer' | 'consumer') =>
-    sumGcPauses(results.filter((result) => result.role.endsWith(side)).map((result) => result.gc));
-  return {
-    row: {
-      system: scenario.system,
-      mode: scenario.mode,
-      producers: scenario.producers,
-      consumers: scenario.consumers,
-      batch: scenario.batch,
-      items: scenario.items,
-      itemsPerSec: measured.items / (measured.spanMs / 1000),
-      p50Ms: measured.latency.percentileMs(0.5),
-      p99Ms: measured.latency.percentileMs(0.99),
-    },
-    p99WithWarmupMs: measured.latencyWithWarmup.percentileMs(0.99),
-    warmedUp: measured.warmedUp,
-    redisCpuUsPerItem: (redisSide.redisCpuS * 1e6) / scenario.items,
-    clientCpuUsPerItem: (clientCpuMs * 1000) / scenario.items,
-    topCommands: redisSide.topCommands,
-    problem: redisSide.problem,
-    gcPauses: { producers: gcPausesOf('producer'), consumers: gcPausesOf('consumer') },
-  };
-}
-
 /** Every item offered once, taken once, nothing dropped, nothing left: or what went wrong. */
-async function checkCounts(
-  scenario: Scenario,
-  admin: Redis,
-  queueName: string,
-  results: WorkerResult[],
-): Promise<string | null> {
+async function checkCounts(scenario: Scenario, admin: Redis, queueName: string, results: WorkerResult[]): Promise<string | null> {
   const taken = results.filter((r) => r.role.endsWith('consumer')).reduce((sum, r) => sum + r.handled, 0);
   const dropped = results.reduce((sum, r) => sum + r.dropped, 0);
   const problems: string[] = [];
@@ -159,20 +118,15 @@ async function checkCounts(
     const queue = new FastQueue(admin, queueName, scenario.items);
     const stats = await admin.hgetall(queue.keys.stats);
     const left = await queue.length();
-    const ready = Number(stats.ready ?? 0);
-    const takenInRedis = Number(stats.taken ?? 0);
-    if (ready !== scenario.items) problems.push(`READY ${ready}`);
-    if (takenInRedis !== scenario.items) problems.push(`TAKEN ${takenInRedis}`);
+    if (Number(stats.ready) !== scenario.items) problems.push(`READY ${stats.ready}`);
+    if (Number(stats.taken) !== scenario.items) problems.push(`TAKEN ${stats.taken}`);
     if (left !== 0) problems.push(`${left} left in the list`);
   }
   return problems.length > 0 ? problems.join(', ') : null;
 }
 
 async function removeQueue(scenario: Scenario, queueName: string, redisUrl: string, admin: Redis): Promise<void> {
-  if (scenario.system === 'ours') {
-    await new FastQueue(admin, queueName, scenario.items).destroy();
-    return;
-  }
+  if (scenario.system === 'ours') return new FastQueue(admin, queueName, scenario.items).destroy();
   const queue = new Queue(queueName, { connection: bullmqConnection(redisUrl) });
   await queue.obliterate({ force: true });
   await queue.close();

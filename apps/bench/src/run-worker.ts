@@ -1,14 +1,31 @@
-import { watchGcPauses } from './gc-pauses.js';
+import { prepareBullmqConsumer } from './bullmq-consumer.js';
+import { prepareBullmqProducer } from './bullmq-producer.js';
+import { prepareOursConsumer } from './ours-consumer.js';
+import { prepareOursProducer } from './ours-producer.js';
 import { WorkTally } from './work-tally.js';
-import type { FromWorker, ToWorker, WorkerJob } from './worker-protocol.js';
-import { WORKER_ROLES } from './worker-roles.js';
+import type { FromWorker, ToWorker, WorkerJob, WorkerRole } from './worker-protocol.js';
+
+/** One worker's work, connected and ready: `run` is timed, `close` is not. */
+export interface WorkerSession {
+  /** Producers return when their items are offered; consumers when the signal aborts. */
+  run(stop: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type PrepareWorker = (job: WorkerJob, tally: WorkTally) => Promise<WorkerSession>;
+
+const WORKER_ROLES: Record<WorkerRole, PrepareWorker> = {
+  'ours-producer': prepareOursProducer,
+  'ours-consumer': prepareOursConsumer,
+  'bullmq-producer': prepareBullmqProducer,
+  'bullmq-consumer': prepareBullmqConsumer,
+};
 
 /** What a worker needs from its process; only main.ts builds it. */
 export interface WorkerPort {
   /** Resolves once the message has left the process. */
   send(message: FromWorker): Promise<void>;
   onMessage(handler: (message: ToWorker) => void): void;
-  rssBytes(): number;
   cpuMs(): number;
 }
 
@@ -19,7 +36,7 @@ const PROGRESS_EVERY_MS = 50;
  * report. Returns the exit code.
  */
 export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<number> {
-  const tally = new WorkTally(job, port.rssBytes);
+  const tally = new WorkTally(job.role);
   const stop = new AbortController();
   let start!: () => void;
   const started = new Promise<void>((resolve) => (start = resolve));
@@ -33,17 +50,15 @@ export async function runWorker(job: WorkerJob, port: WorkerPort): Promise<numbe
     await port.send({ type: 'ready' });
     await started;
     const cpuAtStartMs = port.cpuMs();
-    const gc = watchGcPauses();
     const progress = setInterval(() => void port.send({ type: 'progress', handled: tally.handled }), PROGRESS_EVERY_MS);
     try {
       await session.run(stop.signal);
     } finally {
       clearInterval(progress);
     }
-    const gcPauses = gc.stop();
     await session.close();
     // Only the work counts: loading modules and connecting would swamp short runs.
-    await port.send({ type: 'finished', result: tally.result(port.cpuMs() - cpuAtStartMs, gcPauses) });
+    await port.send({ type: 'finished', result: tally.result(port.cpuMs() - cpuAtStartMs) });
     return 0;
   } catch (error) {
     await port.send({ type: 'failed', message: (error as Error).message });

@@ -9,3 +9,11 @@ export function textTable(header: readonly string[], rows: ReadonlyArray<readonl
       .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
+
+export function formatRate(itemsPerSec: number): string {
+  return Math.round(itemsPerSec).toLocaleString('en-US');
+}
+
+export function formatMs(ms: number | null): string {
+  return ms === null ? '-' : ms.toFixed(3);
+}

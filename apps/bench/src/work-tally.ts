@@ -1,9 +1,8 @@
 import { benchClockMs } from './bench-clock.js';
-import type { GcPauses } from './gc-pauses.js';
 import { LatencyHistogram } from './latency-histogram.js';
-import type { RssSample, WorkerJob, WorkerResult } from './worker-protocol.js';
+import type { WorkerResult, WorkerRole } from './worker-protocol.js';
 
-/** What one worker process has done so far: counts, times, latencies and memory samples. */
+/** What one worker process has done so far: counts, times and latencies. */
 export class WorkTally {
   handled = 0;
   dropped = 0;
@@ -12,13 +11,8 @@ export class WorkTally {
   /** Latencies since the warm-up ended (or of every item, if it never did). */
   latency = new LatencyHistogram();
   private warmup: WorkerResult['warmup'] = null;
-  private readonly rss: RssSample[] = [];
-  private nextRssSample = 0;
 
-  constructor(
-    private readonly job: WorkerJob,
-    private readonly rssBytes: () => number,
-  ) {}
+  constructor(private readonly role: WorkerRole) {}
 
   /** Marks the start of the work (producers: before the first offer goes out). */
   begin(now = benchClockMs()): void {
@@ -29,11 +23,6 @@ export class WorkTally {
     this.firstAtMs ??= now;
     this.handled += items;
     this.lastAtMs = now;
-    const thresholds = this.job.rssAtItems;
-    while (this.nextRssSample < thresholds.length && this.handled >= thresholds[this.nextRssSample]) {
-      this.rss.push({ items: thresholds[this.nextRssSample], rssBytes: this.rssBytes() });
-      this.nextRssSample++;
-    }
   }
 
   /** Ends the warm-up: items and latencies so far are kept apart from what comes next. */
@@ -43,18 +32,8 @@ export class WorkTally {
     this.latency = new LatencyHistogram();
   }
 
-  result(cpuMs: number, gc: GcPauses): WorkerResult {
-    return {
-      role: this.job.role,
-      handled: this.handled,
-      dropped: this.dropped,
-      firstAtMs: this.firstAtMs,
-      lastAtMs: this.lastAtMs,
-      latency: this.latency.toSparse(),
-      warmup: this.warmup,
-      rss: this.rss,
-      cpuMs,
-      gc,
-    };
+  result(cpuMs: number): WorkerResult {
+    const { role, handled, dropped, firstAtMs, lastAtMs, warmup } = this;
+    return { role, handled, dropped, firstAtMs, lastAtMs, latency: this.latency.toSparse(), warmup, cpuMs };
   }
 }

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { NO_GC_PAUSES } from './gc-pauses.js';
 import { forkWorker, WORKER_V8_FLAGS, WorkerProcess } from './worker-process.js';
 import type { FromWorker, WorkerJob, WorkerResult } from './worker-protocol.js';
 
@@ -16,8 +15,7 @@ const job: WorkerJob = {
   items: 10,
   batch: 1,
   inFlight: 1,
-  blocking: false,
-  rssAtItems: [],
+  metrics: false,
   index: 0,
 };
 
@@ -29,9 +27,7 @@ const result: WorkerResult = {
   lastAtMs: 2,
   latency: [],
   warmup: null,
-  rss: [],
   cpuMs: 3,
-  gc: NO_GC_PAUSES,
 };
 
 /** A child process as Node reports it: its events are the test's to emit, in any order. */

@@ -5,12 +5,9 @@ import type { FromWorker, ToWorker, WorkerJob, WorkerResult } from './worker-pro
 export type StartChild = (entry: string, args: string[]) => ChildProcess;
 
 /**
- * V8 flags of every worker, ours and BullMQ's alike. Allocation-site pretenuring put one of the
- * hot path's object sites in the old generation, at random, early in a run: from then on those
- * objects died there, each keeping the young objects it pointed to alive for one more
- * scavenge, and 0.5-1 MB of the 13 MB a worker allocated between scavenges survived every one
- * (pauses of 3-6 ms, and mark-compacts to clear the old garbage). Without it, 7-13 KB survive
- * (docs/bench.md, round 12).
+ * V8 flags of every worker, ours and BullMQ's alike. Allocation-site pretenuring at random put
+ * one of the hot path's object sites in the old generation, whose dead objects then kept young
+ * ones alive through every scavenge: pauses of 3-6 ms where 7-13 KB survive without it.
  */
 export const WORKER_V8_FLAGS = ['--no-allocation-site-pretenuring'];
 

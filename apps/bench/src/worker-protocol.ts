@@ -1,5 +1,3 @@
-import type { GcPauses } from './gc-pauses.js';
-
 /** What the benchmark asks of one worker process, and what the worker says back (over IPC). */
 
 export type WorkerRole = 'ours-producer' | 'ours-consumer' | 'bullmq-producer' | 'bullmq-consumer';
@@ -15,17 +13,10 @@ export interface WorkerJob {
   batch: number;
   /** Round trips in flight at once in this process (BullMQ: multiplies the worker's concurrency). */
   inFlight: number;
-  /** Customers wait in Redis (BLMOVE) instead of polling. */
-  blocking: boolean;
-  /** Resident memory is sampled when this process has handled these many items. */
-  rssAtItems: number[];
+  /** Ours: count every offer and take with the services' metrics. */
+  metrics: boolean;
   /** Distinguishes the producers' names and random streams. */
   index: number;
-}
-
-export interface RssSample {
-  items: number;
-  rssBytes: number;
 }
 
 export interface WorkerResult {
@@ -33,17 +24,14 @@ export interface WorkerResult {
   /** Items offered (producers) or taken (consumers). */
   handled: number;
   dropped: number;
-  /** Bench-clock ms (bench-clock.ts: one monotonic clock for every process on the machine). */
+  /** Bench-clock ms (bench-clock.ts: one clock for every process on the machine). */
   firstAtMs: number | null;
   lastAtMs: number | null;
   /** Enqueue-to-dequeue latencies of the measured items, consumers only, as sparse histogram buckets. */
   latency: Array<[number, number]>;
-  /** The warm-up: when measuring began (bench-clock ms), items handled and latencies before it; null when the run ended first. */
+  /** The warm-up: when measuring began, items handled and latencies before it; null when the run ended first. */
   warmup: { endedAtMs: number; handled: number; latency: Array<[number, number]> } | null;
-  rss: RssSample[];
   cpuMs: number;
-  /** GC pauses from the start to the end of the work, the warm-up included. */
-  gc: GcPauses;
 }
 
 /** `measure` ends the warm-up: what the worker handles from then on is what the row reports. */

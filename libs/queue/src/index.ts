@@ -15,7 +15,7 @@ export { renderAclFile, renderSetUserCommands } from './security/render-acl.js';
 export { readableFile, readTlsFiles, REDIS_TLS_ENV, tlsSettingProblems, type RedisTlsFiles } from './redis/tls-files.js';
 export { readQueueSnapshot, type QueueSnapshot } from './queue-snapshot.js';
 export { parsePresence, PRESENCE_INTERVAL_MS, readPresence, startPresence, type ActorEvent, type ActorKind, type ActorPresence, type Presence, type PresenceOptions } from './presence.js';
-export { compactLua, loadLuaScript } from './scripts/load-lua.js';
+export { loadLuaScript } from './scripts/load-lua.js';
 export { LuaScript, type ScriptArg } from './scripts/lua-script.js';
 export { queueScripts } from './scripts/queue-scripts.js';
 export { isValidQueueName } from './queue-keys.js';

@@ -7,10 +7,8 @@ type ReplyEncoding = 'utf8' | null;
 
 /**
  * A command as RESP bytes, counted and written once into one Buffer. ioredis copies every
- * command's arguments with `Array.prototype.flat` (V8 on Node 20: about 0.6 µs plus 0.2 µs an
- * argument, 20 µs for a 100-item batch), builds the text of a command piece by piece, and copies
- * a command with Buffer arguments again from a list of pieces. A caller whose items are already
- * bytes sends them as they are, with no string made of them (docs/bench.md, round 9).
+ * command's arguments (`Array.prototype.flat`, 20 µs for a 100-item batch) and copies Buffer
+ * arguments again from a list of pieces; items that are already bytes go out as they are.
  */
 export function encodeCommand(name: string, args: readonly CommandArg[]): Buffer {
   const parts = [name, ...args.map((arg) => (typeof arg === 'number' ? String(arg) : arg))];

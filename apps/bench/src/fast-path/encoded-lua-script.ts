@@ -3,9 +3,8 @@ import type { Command, Redis } from 'ioredis';
 import { encodedCommand, type CommandArg } from './encoded-command.js';
 
 /**
- * A Lua script for the benchmark's fast path, sent by its SHA1 (EVALSHA) and whole (EVAL) when the server does not have it
- * yet: new, restarted, or after SCRIPT FLUSH. What ioredis's `defineCommand` does, with the
- * command written once by `encodedCommand`, which a 100-item batch needs (see there).
+ * A Lua script sent by its SHA1 (EVALSHA), and whole (EVAL) when the server lacks it (new,
+ * restarted, SCRIPT FLUSH): ioredis's `defineCommand`, with the command written once as bytes.
  */
 export class EncodedLuaScript {
   readonly sha: string;

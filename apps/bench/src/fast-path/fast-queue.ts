@@ -1,8 +1,10 @@
-import { execInOneWrite, type BulkReplyForm } from './transaction-in-one-write.js';
-import { BoundedQueue, compactLua, loadLuaScript } from '@restaurant/queue';
+import { BoundedQueue, loadLuaScript } from '@restaurant/queue';
 import type { Redis } from 'ioredis';
+import { compactLua } from './compact-lua.js';
 import { EncodedLuaScript } from './encoded-lua-script.js';
+import { execInOneWrite, type BulkReplyForm } from './transaction-in-one-write.js';
 
+// The queue's own includes (capacity check, time-at-length), so the counters stay the product's.
 const COUNT_TAKE = compactLua(loadLuaScript(new URL('./commands/count-take-2.lua', import.meta.url)));
 const OFFER_BATCH = new EncodedLuaScript(loadLuaScript(new URL('./commands/offer-batch-2.lua', import.meta.url)), 2);
 
@@ -15,7 +17,7 @@ export interface OfferManyResult {
 }
 
 export interface TakeManyResult<Item extends string | Buffer = string> {
-  /** Oldest first; empty when the queue was empty (or a blocking take timed out). */
+  /** Oldest first; empty when the queue was empty. */
   items: Item[];
   length: number;
 }
@@ -24,9 +26,8 @@ export interface TakeManyResult<Item extends string | Buffer = string> {
 type ItemAs<As extends BulkReplyForm> = As extends 'buffer' ? Buffer : string;
 
 /**
- * The bounded queue's fast modes: many items per round trip, and takes that wait in Redis
- * instead of polling. Same keys, same capacity and the same counters as the one-item methods,
- * so every mode can share one queue and one report.
+ * The benchmark's batch modes over the product's bounded queue: many items per round trip, with
+ * the same keys, capacity and counters as the one-item methods, so every mode can share one queue.
  */
 export class FastQueue extends BoundedQueue {
   /** One server's connection: the fast path writes commands as bytes straight onto its socket. */
@@ -47,71 +48,18 @@ export class FastQueue extends BoundedQueue {
   }
 
   /**
-   * Takes up to `max` of the oldest items; an empty queue counts one miss, as `take()` does,
-   * unless `countEmpty` is false (a customer that waits in Redis when the queue is empty, see
-   * `waitForItems`). `as` 'buffer' hands them out as Buffers, for a caller that reads bytes
-   * (decoding 100 items a take was a tenth of the benchmark customer's CPU; docs/bench.md,
-   * round 7).
+   * Takes up to `max` of the oldest items; an empty queue counts one miss, as `take()` does. The
+   * counting script and `RPOP items max` run in one transaction, so the items come straight from
+   * the list, not through Lua (which cost Redis an eighth of its CPU per item at batch 100). The
+   * script goes as EVAL, never EVALSHA: a server without it would fail the EVALSHA alone and
+   * still run the RPOP, so items would leave uncounted. `as` 'buffer' hands them out as Buffers.
    */
-  async takeMany<As extends BulkReplyForm = 'string'>(
-    max: number,
-    as?: As,
-    countEmpty = true,
-  ): Promise<TakeManyResult<ItemAs<As>>> {
-    return this.takeBatch(max, countEmpty ? 1 : 0, as);
-  }
-
-  /**
-   * Takes up to `max` of the oldest items, waiting up to `timeoutS` seconds in Redis while the
-   * queue is empty (0 waits for ever): `waitForItems` and then `takeMany`, again while another
-   * customer was quicker. Waiting is not counted as a miss. A caller whose last take left the
-   * queue empty passes `waitFirst`, which saves the take that would only find it empty again.
-   * Needs a connection of its own: a blocked connection serves nobody else meanwhile. `as` as
-   * for `takeMany`.
-   */
-  async takeManyWaiting<As extends BulkReplyForm = 'string'>(
-    max: number,
-    timeoutS: number,
-    waitFirst = false,
-    as?: As,
-  ): Promise<TakeManyResult<ItemAs<As>>> {
-    for (let wait = waitFirst; ; wait = true) {
-      if (wait && !(await this.waitForItems(timeoutS))) return { items: [], length: 0 };
-      const taken = await this.takeBatch(max, 0, as);
-      if (taken.items.length > 0) return taken;
-    }
-  }
-
-  /**
-   * Waits up to `timeoutS` seconds (0: for ever) until the queue has an item; false when the
-   * time ran out. The wait is a BLMOVE of the list's tail onto itself, which blocks until the
-   * list has an item and leaves it exactly as it was: every change of the list still happens in
-   * one atomic step with its counting (counters and time-at-length stay exact) and nothing
-   * leaves the list uncounted, even if this process dies while waiting. Blocks its connection,
-   * so it needs one of its own; the takes can go on another.
-   */
-  async waitForItems(timeoutS: number): Promise<boolean> {
-    return (await this.redis.blmove(this.keys.items, this.keys.items, 'RIGHT', 'RIGHT', timeoutS)) !== null;
-  }
-
-  /**
-   * The counting script and `RPOP items max` in one transaction: the items come straight from
-   * the list, not through Lua, which took an eighth of Redis's CPU per item at batch 100
-   * (docs/bench.md, round 6). The script goes as EVAL, never EVALSHA: a server that lacked it
-   * (new, restarted, SCRIPT FLUSH) would fail the EVALSHA alone and still run the RPOP, so items
-   * would leave uncounted. Redis hashes the text to find its compiled script, so it goes without
-   * its comments (939 bytes instead of 2,271).
-   */
-  private async takeBatch<As extends BulkReplyForm>(
-    max: number,
-    countEmpty: 0 | 1,
-    as: As | undefined,
-  ): Promise<TakeManyResult<ItemAs<As>>> {
+  async takeMany<As extends BulkReplyForm = 'string'>(max: number, as?: As): Promise<TakeManyResult<ItemAs<As>>> {
     const { items, stats } = this.keys;
     const [length, taken] = (await execInOneWrite(
       this.connection,
       [
-        ['eval', COUNT_TAKE, 2, items, stats, max, countEmpty],
+        ['eval', COUNT_TAKE, 2, items, stats, max],
         ['rpop', items, max],
       ],
       as,

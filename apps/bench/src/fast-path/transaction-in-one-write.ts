@@ -20,21 +20,13 @@ export class TransactionError extends Error {
 }
 
 /**
- * Runs `commands` as one transaction: MULTI, the commands and EXEC leave in one socket write,
- * and the result is EXEC's replies in order (bulk strings as strings, or as Buffers with
- * `bulkReplies` 'buffer', which saves decoding what the caller reads as bytes). Cheaper on the client
- * than ioredis's `multi()`, whose pipeline bookkeeping per command cost more client CPU than the
- * transaction saved Redis (docs/bench.md, round 6).
- *
- * Redis refuses the whole transaction only for what it sees while queueing (an unknown command,
- * wrong arity, NOPERM); a command that fails as it runs (NOSCRIPT from EVALSHA, WRONGTYPE) fails
- * alone and the others still run. So a command that must not run without another cannot follow
- * an EVALSHA here.
- *
- * The commands carry the marks ioredis gives its own transactions (a pipeline index, in
- * transaction), so when the connection drops before every reply has come, ioredis resends them
- * only as a whole, from MULTI on, or not at all: never a fragment that would run outside the
- * transaction. Without a reply to EXEC the caller cannot know whether it ran, as with any command.
+ * Runs `commands` as one transaction: MULTI, the commands and EXEC leave in one socket write, and
+ * the result is EXEC's replies in order (bulk strings as Buffers with `bulkReplies` 'buffer').
+ * Cheaper on the client than ioredis's `multi()`, whose per-command bookkeeping cost more than
+ * the transaction saved Redis. A command that fails as it runs (NOSCRIPT) fails alone and the
+ * others still run, so a command that must not run without another cannot follow an EVALSHA.
+ * The commands carry ioredis's transaction marks, so after a dropped connection ioredis resends
+ * them whole, from MULTI on, or not at all.
  */
 export async function execInOneWrite(
   redis: Redis,
@@ -72,10 +64,8 @@ export async function execInOneWrite(
 }
 
 /**
- * A connection that is not ready yet writes some commands at once (those Redis allows while
- * loading, MULTI and EXEC among them) and holds the others back until it is: a transaction sent
- * then would go out as an empty MULTI/EXEC with its commands after it, outside. So it waits, as
- * ioredis would for any command, or fails at once where ioredis would (no offline queue).
+ * A connection not ready yet writes MULTI and EXEC at once but holds the other commands back,
+ * which would run them outside the transaction: so wait, or fail where ioredis would.
  */
 async function untilReady(redis: Redis): Promise<void> {
   if (!redis.options.enableOfflineQueue) {

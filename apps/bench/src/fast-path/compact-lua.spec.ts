@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactLua } from './load-lua.js';
+import { compactLua } from './compact-lua.js';
 
 describe('compactLua', () => {
   it('drops block comments, comment lines and blank lines, and keeps code with its inline comments', () => {
