@@ -54,7 +54,7 @@ describe('the bench plan', () => {
 
   it('runs every part by default, metrics off and on alternating at 1/1', () => {
     const full = labels(null);
-    expect(full.rows).toHaveLength(17);
+    expect(full.rows).toHaveLength(19);
     expect(full.rows.slice(0, 4)).toEqual(['ours unbatched 1/1 1', 'ours unbatched+metrics 1/1 1', 'ours unbatched 1/1 1', 'ours unbatched+metrics 1/1 1']);
     expect(full.ceilings).toEqual([1, 10, 100]);
   });
@@ -65,7 +65,7 @@ describe('the bench plan', () => {
       ceilings: [],
     });
     expect(labels(['unbatched']).rows).toEqual(['ours unbatched 1/1 1', 'ours unbatched 2/4 1', 'ours unbatched 8/8 1']);
-    expect(labels(['metrics']).rows).toHaveLength(4);
+    expect(labels(['metrics']).rows).toHaveLength(6);
     expect(labels(['bullmq']).rows.every((row) => row.startsWith('bullmq '))).toBe(true);
   });
 

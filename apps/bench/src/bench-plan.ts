@@ -55,9 +55,8 @@ export function benchPlan({ quick, only, items: itemsPerRow }: Pick<BenchOptions
   };
   const scenarios: Scenario[] = [
     scenario('ours', 'unbatched', '1/1', 1, ['unbatched', 'metrics']),
-    scenario('ours', 'unbatched', '1/1', 1, ['metrics'], true),
-    scenario('ours', 'unbatched', '1/1', 1, ['metrics']),
-    scenario('ours', 'unbatched', '1/1', 1, ['metrics'], true),
+    // metrics off and on alternate, three of each, so that a slow spell of the machine hits both
+    ...[true, false, true, false, true].map((metrics) => scenario('ours', 'unbatched', '1/1', 1, ['metrics'], metrics)),
     scenario('ours', 'unbatched', '2/4', 1, ['unbatched']),
     scenario('ours', 'unbatched', '8/8', 1, ['unbatched']),
     ...[10, 100].flatMap((batch) => ['1/1', '2/4'].map((shape) => scenario('ours', 'batched', shape, batch, ['batched']))),
