@@ -22,7 +22,14 @@ export interface WorkersSweepOutcome {
 }
 
 /** Raised when a worker failed a job; the message is the line the command prints. */
-export class SweepJobFailed extends Error {}
+export class SweepJobFailed extends Error {
+  constructor(
+    readonly jobId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** How many jobs go to Redis in one call: small enough that the events stream never trims unread events. */
 const ADD_CHUNK = 500;
@@ -84,8 +91,10 @@ export async function runSweepOnWorkers(plan: SweepPlan, options: WorkersSweepOp
         rerun,
       };
     } catch (error) {
-      const left = [...jobs].filter(([, { cell, job }]) => results[cell][job.replication] === undefined);
-      // A job a worker holds is locked and stays; it is removed when it completes.
+      const failed = error instanceof SweepJobFailed ? error.jobId : undefined;
+      const left = [...jobs].filter(([jobId, { cell, job }]) => results[cell][job.replication] === undefined && jobId !== failed);
+      // The failed job stays in the failed set for a look. A job a worker holds is locked and
+      // stays; it is removed when it completes.
       await Promise.all(left.map(([jobId]) => queue?.remove(jobId).catch(() => 0)));
       throw error;
     }
@@ -123,7 +132,7 @@ function collect(
     });
     events.on('failed', ({ jobId, failedReason }) => {
       const entry = jobs.get(jobId);
-      if (entry) reject(new SweepJobFailed(`job ${jobId} (${describeSweepJob(entry.job)}) failed on a worker: ${failedReason}`));
+      if (entry) reject(new SweepJobFailed(jobId, `job ${jobId} (${describeSweepJob(entry.job)}) failed on a worker: ${failedReason}`));
     });
   });
   return { ready: events.waitUntilReady().then(() => undefined), done };
