@@ -66,6 +66,8 @@ export async function runSweepOnWorkers(plan: SweepPlan, options: WorkersSweepOp
     events = new QueueEvents(options.jobQueue, { connection, prefix: SWEEP_JOB_PREFIX, lastEventId: last?.[0] ?? '0-0' });
     events.on('error', () => undefined);
     const finished = collect(events, jobs, results, options.onProgress);
+    // A job may fail while later chunks are still being added; it is awaited below, not lost.
+    finished.done.catch(() => undefined);
     await finished.ready;
     const entries = [...jobs];
     for (let start = 0; start < entries.length; start += ADD_CHUNK) {
