@@ -122,6 +122,21 @@ describe('sweep --workers bullmq', () => {
     expect(await client.hget(`{sweep}:${jobQueue}:${victim}`, 'failedReason')).toMatch(/^not a sweep job: scenario: /);
   });
 
+  it('on Ctrl-C takes its waiting jobs off the queue, says so in one line and exits 1', async () => {
+    const jobQueue = uniqueQueueName('sweep-jobs');
+    const client = redis.client();
+    let stop: (() => void) | undefined;
+    const io = { ...fakeCliIo(), onStopSignal: (handler: () => void) => void (stop = handler) };
+    const out = mkdtempSync(join(tmpdir(), 'sweep-workers-'));
+    const grid = ['--producers', '1', '--consumers', '1..3', '--capacity', '3', '--model-hours', '5', '--replications', '2', '--seed', '6'];
+    const running = sweepCommand.run([...grid, '--workers', 'bullmq', '--job-queue', jobQueue, '--redis-url', redis.url, '--out', out], io);
+    await untilListHolds(jobQueue, 'wait', 6);
+    stop?.();
+    expect(await running).toBe(1);
+    expect(io.err().split('\n').filter((line) => line.startsWith('sweep:'))).toEqual(['sweep: stopped with 6 of 6 jobs not done; the waiting ones were taken off the queue']);
+    expect(await client.llen(`{sweep}:${jobQueue}:wait`)).toBe(0);
+  });
+
   it('refuses an unknown --workers value with one line and exit code 2', async () => {
     const io = fakeCliIo();
     expect(await sweepCommand.run(['--workers', 'threads'], io)).toBe(2);

@@ -29,8 +29,11 @@ same seed (but for the wall seconds).`,
   plan: (flags, io) => planSweep(flags, io.env),
   async execute(plan, io) {
     if (plan.workers === 'bullmq') {
+      // Ctrl-C takes the sweep's jobs off the queue rather than leave them to the workers.
+      const stop = new AbortController();
+      io.onStopSignal(() => stop.abort());
       return runAndWrite(plan, 'jobs', io, async (onProgress) => {
-        const outcome = await runSweepOnWorkers(plan, { redis: plan.redis, jobQueue: plan.jobQueue, onProgress });
+        const outcome = await runSweepOnWorkers(plan, { redis: plan.redis, jobQueue: plan.jobQueue, onProgress, signal: stop.signal });
         return { cells: outcome.cells, note: outcome.rerun > 0 ? `${outcome.rerun} job(s) ran again after their worker stopped answering` : undefined };
       });
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { closeRedis, whenReady } from '@restaurant/queue';
 import { combineReplications, type ReplicationResult } from '../simulate/combine-replications.js';
@@ -13,6 +14,8 @@ export interface WorkersSweepOptions {
   redis: RedisTarget;
   jobQueue: string;
   onProgress: (done: number, total: number) => void;
+  /** Aborted (Ctrl-C): the sweep stops waiting and takes its waiting jobs off the queue. */
+  signal?: AbortSignal;
 }
 
 export interface WorkersSweepOutcome {
@@ -34,6 +37,8 @@ export class SweepJobFailed extends Error {
 /** How many jobs go to Redis in one call: small enough that the events stream never trims unread events. */
 const ADD_CHUNK = 500;
 const CONNECT_TIMEOUT_MS = 10_000;
+/** Longest wait for taking the jobs off the queue, so that a Redis gone away cannot hold the exit. */
+const CLEANUP_TIMEOUT_MS = 5_000;
 
 /**
  * Puts every replication of every cell on the BullMQ queue `jobQueue` as one job and waits for
@@ -65,7 +70,7 @@ export async function runSweepOnWorkers(plan: SweepPlan, options: WorkersSweepOp
     const [last] = await connection.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1);
     events = new QueueEvents(options.jobQueue, { connection, prefix: SWEEP_JOB_PREFIX, lastEventId: last?.[0] ?? '0-0' });
     events.on('error', () => undefined);
-    const finished = collect(events, jobs, results, options.onProgress);
+    const finished = collect(events, jobs, results, options);
     // A job may fail while later chunks are still being added; it is awaited below, not lost.
     finished.done.catch(() => undefined);
     await finished.ready;
@@ -97,7 +102,8 @@ export async function runSweepOnWorkers(plan: SweepPlan, options: WorkersSweepOp
       const left = [...jobs].filter(([jobId, { cell, job }]) => results[cell][job.replication] === undefined && jobId !== failed);
       // The failed job stays in the failed set for a look. A job a worker holds is locked and
       // stays; it is removed when it completes.
-      await Promise.all(left.map(([jobId]) => queue?.remove(jobId).catch(() => 0)));
+      const removed = Promise.all(left.map(([jobId]) => queue?.remove(jobId).catch(() => 0)));
+      await Promise.race([removed, sleep(CLEANUP_TIMEOUT_MS, undefined, { ref: false })]);
       throw error;
     }
   } finally {
@@ -112,13 +118,16 @@ function collect(
   events: QueueEvents,
   jobs: Map<string, { cell: number; job: SweepJob }>,
   results: Array<Array<ReplicationResult | undefined>>,
-  onProgress: (done: number, total: number) => void,
+  { onProgress, signal }: Pick<WorkersSweepOptions, 'onProgress' | 'signal'>,
 ): { ready: Promise<void>; done: Promise<number> } {
   let completed = 0;
   let rerun = 0;
   onProgress(0, jobs.size);
   const done = new Promise<number>((resolve, reject) => {
     if (jobs.size === 0) resolve(0);
+    const stop = (): void => reject(new Error(`stopped with ${jobs.size - completed} of ${jobs.size} jobs not done; the waiting ones were taken off the queue`));
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
     events.on('completed', ({ jobId, returnvalue }) => {
       const entry = jobs.get(jobId);
       if (!entry) return;
