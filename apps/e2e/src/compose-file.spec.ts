@@ -4,7 +4,7 @@
  * and against what the services read, the Dockerfile against what the build produces and what
  * the services need at run time. `npm run test:containers` runs them for real.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { readServiceConfig, SERVICE_ENV_NAMES } from '@restaurant/service';
@@ -39,6 +39,7 @@ interface ComposeService {
   user?: string;
   environment?: Record<string, string>;
   deploy?: { replicas?: number };
+  profiles?: string[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
@@ -172,6 +173,27 @@ describe('docker-compose.yml', () => {
     expect(first).not.toBe(second);
     const { roleWidth } = readServiceConfig(environment, { roleName: name, hostname: 'a1b2c3d4e5f6' });
     expect(first.length).toBe(roleWidth);
+  });
+
+  it('starts only Redis, the cooks and the customers on a plain `up`; the rest is behind a profile', () => {
+    const plain = Object.entries(compose.services).filter(([, app]) => app.profiles === undefined).map(([name]) => name);
+    expect(plain.sort()).toEqual(['consumer', 'producer', 'redis']);
+  });
+
+  it('has a sweeper under the sweep profile: the one image, scalable, non-root, on the compose Redis, no probe of a port it lacks', () => {
+    const sweeper = service('sweeper');
+    expect(sweeper.profiles).toEqual(['sweep']);
+    expect(sweeper.image).toBe(IMAGE);
+    expect(sweeper.build).toBeUndefined();
+    expect(sweeper.pull_policy).toBe('never');
+    expect(sweeper.command).toEqual(['node', 'apps/restaurant/dist/main.js', 'sweep-worker']);
+    for (const fixed of [sweeper.container_name, sweeper.hostname, sweeper.scale, sweeper.ports]) expect(fixed).toBeUndefined();
+    expect(sweeper.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
+    expect(sweeper.init).toBe(true);
+    expect(isNonRootUser(sweeper.user)).toBe(true);
+    expect(durationMs(sweeper.stop_grace_period ?? '')).toBeGreaterThanOrEqual(10_000);
+    expect(new URL(sweeper.environment?.REDIS_URL ?? '').hostname).toBe('redis');
+    expect(sweeper.healthcheck).toEqual({ disable: true });
   });
 
   it('reads from the shell exactly the variables .env.example documents, with the same defaults', () => {
@@ -338,6 +360,15 @@ describe('entry points', () => {
     expect(script).toMatch(/^apps\/[^/]+\/dist\/[^/]+\.js$/);
     expect(existsSync(posix.join(ROOT, script as string))).toBe(true);
     expect(repoPathInImage(posix.join(finalStage.workdir, script as string))).toBe(script);
+  });
+
+  it("the sweeper service's command is a command of the restaurant CLI", () => {
+    const [program, script, ...args] = service('sweeper').command ?? [];
+    expect(program).toBe('node');
+    expect(repoPathInImage(posix.join(finalStage.workdir, script as string))).toBe(script);
+    const help = spawnSync(process.execPath, [posix.join(ROOT, script as string), ...args, '--help'], { encoding: 'utf8' });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run sweep-worker');
   });
 
   it('the build output holds every Lua script of the libraries the image contains', () => {

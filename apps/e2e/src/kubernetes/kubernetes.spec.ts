@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { queueKeys } from '@restaurant/queue';
@@ -27,6 +28,8 @@ interface PodSpec {
 const podOf = (deployment: Manifest) =>
   (deployment.spec as { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } }).template;
 const SERVICES = ['producer', 'consumer'] as const;
+/** Every Deployment that talks to Redis: the services and the sweep workers. */
+const REDIS_CLIENTS = [...SERVICES, 'sweeper'];
 /** What the KEDA scaler reads from the consumers' environment; the services themselves ignore it. */
 const SCALER_VARIABLES = ['REDIS_ADDRESS'];
 
@@ -71,6 +74,20 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     }
   });
 
+  it('runs the sweep workers with the restaurant CLI, given only the Redis they need', () => {
+    const [container] = podOf(find(manifests, 'Deployment', 'sweeper')).spec.containers;
+    const [program, script, ...args] = container.command;
+    expect(program).toBe('node');
+    const help = spawnSync(process.execPath, [join(REPO_ROOT, script), ...args, '--help'], { encoding: 'utf8' });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('sweep-worker');
+    expect(container.envFrom).toBeUndefined();
+    expect(container.env).toEqual([{ name: 'REDIS_URL', valueFrom: { secretKeyRef: { name: 'restaurant-redis', key: 'url' } } }]);
+    // the same Secret the services read, so the workers reach the Redis the sweep fills
+    const [producer] = podOf(find(manifests, 'Deployment', 'producer')).spec.containers;
+    expect(producer.env?.find((variable) => variable.name === 'REDIS_URL')).toEqual(container.env?.[0]);
+  });
+
   it("scales the customers with KEDA on the length of the queue's own list", () => {
     const scaled = find(manifests, 'ScaledObject', 'consumer').spec as {
       scaleTargetRef: { name: string };
@@ -99,7 +116,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
 describe('the local overlay', () => {
   const manifests = renderOverlay('local');
 
-  it('lets only the cooks, the customers and KEDA reach Redis', () => {
+  it('lets only the cooks, the customers, the sweep workers and KEDA reach Redis', () => {
     const policy = find(manifests, 'NetworkPolicy', 'redis-clients-only').spec as {
       podSelector: { matchLabels: Record<string, string> };
       ingress: Array<{ from: Array<{ podSelector?: { matchLabels: Record<string, string> } }>; ports: Array<{ port: number }> }>;
@@ -110,7 +127,7 @@ describe('the local overlay', () => {
     for (const deployment of manifests.filter((manifest) => manifest.kind === 'Deployment')) {
       const labels = podOf(deployment).metadata.labels;
       const allowed = Object.entries(allowedPods[0]).every(([key, value]) => labels[key] === value);
-      expect(allowed, deployment.metadata.name).toBe(SERVICES.includes(deployment.metadata.name as (typeof SERVICES)[number]));
+      expect(allowed, deployment.metadata.name).toBe(REDIS_CLIENTS.includes(deployment.metadata.name));
     }
     expect(policy.ingress.flatMap((rule) => rule.ports.map((port) => port.port))).toEqual([6379]);
   });

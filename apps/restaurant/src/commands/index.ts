@@ -2,6 +2,7 @@ import type { Command } from '../cli-io.js';
 import { startCommand } from './start.js';
 import { simulateCommand } from './simulate.js';
 import { sweepCommand } from './sweep.js';
+import { sweepWorkerCommand } from './sweep-worker.js';
 import { reportCommand } from './report.js';
 import { benchVirtualCommand } from './bench-virtual.js';
 import { aclCommand } from './acl.js';
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   start: startCommand,
   simulate: simulateCommand,
   sweep: sweepCommand,
+  'sweep-worker': sweepWorkerCommand,
   report: reportCommand,
   'bench-virtual': benchVirtualCommand,
   acl: aclCommand,

@@ -4,8 +4,9 @@ import { ProgressBar } from '@restaurant/service';
 import type { CliIo } from '../cli-io.js';
 import { defineCommand } from '../cli/define-command.js';
 import { withRunRedis } from '../start/with-run-redis.js';
-import type { LiveRunContext } from '../simulate/run-scenario.js';
 import { runSweep } from '../sweep/run-sweep.js';
+import { runSweepOnWorkers } from '../sweep/run-sweep-on-workers.js';
+import type { SweepCell } from '../sweep/sweep-cell.js';
 import { sweepChart } from '../sweep/sweep-chart.js';
 import { sweepCsv } from '../sweep/sweep-csv.js';
 import { planSweep, sweepFlags, type SweepPlan } from '../sweep/sweep-plan.js';
@@ -19,25 +20,44 @@ Runs a grid of scenarios (cooks × customers × capacity), each replicated, and 
 output folder: results.csv (one row per cell, means and 95% half-widths), chart.svg (heatmaps
 of empty and full fractions and queue length; open it in a browser) and summary.md (for each
 number of customers, the fewest cooks that keep empty visits within the goal, and the meals
-that costs). The summary is also printed; progress goes to stderr.`,
+that costs). The summary is also printed; progress goes to stderr.
+
+With --workers bullmq every replication of every cell is a job on a BullMQ queue in Redis, run
+by any number of \`sweep-worker\` processes; the files are the same as a local sweep's with the
+same seed (but for the wall seconds).`,
   flags: sweepFlags,
   plan: (flags, io) => planSweep(flags, io.env),
   async execute(plan, io) {
-    if (plan.base.engine === 'virtual') return runAndWrite(plan, undefined, io);
+    if (plan.workers === 'bullmq') {
+      // Ctrl-C takes the sweep's jobs off the queue rather than leave them to the workers.
+      const stop = new AbortController();
+      io.onStopSignal(() => stop.abort());
+      return runAndWrite(plan, 'jobs', io, async (onProgress) => {
+        const outcome = await runSweepOnWorkers(plan, { redis: plan.redis, jobQueue: plan.jobQueue, onProgress, signal: stop.signal });
+        return { cells: outcome.cells, note: outcome.rerun > 0 ? `${outcome.rerun} job(s) ran again after their worker stopped answering` : undefined };
+      });
+    }
+    if (plan.base.engine === 'virtual') return runAndWrite(plan, 'cells', io, async (onProgress) => ({ cells: await runSweep(plan, undefined, onProgress) }));
     return withRunRedis(plan.redis, io, (redis) =>
-      runAndWrite(plan, { nodePath: io.execPath, env: io.env, redis }, io),
+      runAndWrite(plan, 'cells', io, async (onProgress) => ({
+        cells: await runSweep(plan, { nodePath: io.execPath, env: io.env, redis }, onProgress),
+      })),
     );
   },
 });
 
-async function runAndWrite(plan: SweepPlan, live: LiveRunContext | undefined, io: CliIo): Promise<number> {
+type RunCells = (onProgress: (done: number, total: number) => void) => Promise<{ cells: SweepCell[]; note?: string }>;
+
+/** Runs the cells (here or on workers) with a progress bar counting `unit`, then writes the files. */
+async function runAndWrite(plan: SweepPlan, unit: string, io: CliIo, run: RunCells): Promise<number> {
   let progress: ProgressBar | undefined;
   try {
-    const cells = await runSweep(plan, live, (done, total) => {
-      progress ??= new ProgressBar(io.stderr, { total, unit: 'cells', isTerminal: io.stderrIsTerminal });
+    const { cells, note } = await run((done, total) => {
+      progress ??= new ProgressBar(io.stderr, { total, unit, isTerminal: io.stderrIsTerminal });
       progress.update(done);
     });
     progress?.finish();
+    if (note) io.stderr.write(`sweep: ${note}\n`);
     const summary = sweepSummary(cells, plan);
     await mkdir(plan.outDir, { recursive: true });
     const files = {
@@ -51,7 +71,8 @@ async function runAndWrite(plan: SweepPlan, live: LiveRunContext | undefined, io
     return 0;
   } catch (error) {
     progress?.finish();
-    if (live === undefined && !isFileError(error)) throw error;
+    // The redis engine's and the workers' failures are expected ones (a service, a worker, Redis).
+    if (plan.base.engine === 'virtual' && plan.workers === 'local' && !isFileError(error)) throw error;
     io.stderr.write(`sweep: ${(error as Error).message}\n`);
     return 1;
   }

@@ -5,6 +5,7 @@ import type { ScenarioRun } from '../simulate/scenario-run.js';
 import { DEFAULT_REDIS_URL } from '../start/ensure-redis.js';
 import { redisTargetOf, type RedisTarget } from '../start/redis-target.js';
 import { countListRule, parseCountList } from './count-list.js';
+import { DEFAULT_JOB_QUEUE, jobQueueName } from './sweep-job.js';
 
 function countList(min: number, max: number) {
   return z.string().transform((text, context) => {
@@ -30,6 +31,17 @@ export const SWEEP_OPTIONS = {
     default: '0.05',
     describe: 'the staffing goal: at most this share of visits find no meal',
   },
+  'redis-url': { ...SCENARIO_OPTIONS['redis-url'], describe: 'redis engine, and the job queue of --workers bullmq: the Redis to use' },
+  'redis-cluster-nodes': {
+    ...SCENARIO_OPTIONS['redis-cluster-nodes'],
+    describe: 'redis engine and --workers bullmq: host:port,... of a Redis Cluster to use instead (the URL gives user, password, TLS)',
+  },
+  workers: {
+    schema: z.enum(['local', 'bullmq'], { message: 'must be local or bullmq' }),
+    default: 'local',
+    describe: 'local (every job in this process) or bullmq (each replication a job on a BullMQ queue, run by sweep-worker processes)',
+  },
+  'job-queue': { schema: jobQueueName, default: DEFAULT_JOB_QUEUE, describe: '--workers bullmq: the BullMQ queue the workers take jobs from' },
 } satisfies OptionSpecs;
 
 export const sweepFlags: FlagSpec = { options: flagOptions(SWEEP_OPTIONS) };
@@ -49,6 +61,8 @@ export interface SweepPlan {
   outDir: string;
   maxEmptyFraction: number;
   redis: RedisTarget;
+  workers: 'local' | 'bullmq';
+  jobQueue: string;
 }
 
 export function planSweep(flags: ParsedFlags, env: Record<string, string | undefined>): SweepPlan {
@@ -62,5 +76,7 @@ export function planSweep(flags: ParsedFlags, env: Record<string, string | undef
     outDir: values.out,
     maxEmptyFraction: values['max-empty'],
     redis: redisTargetOf(values['redis-url'] ?? DEFAULT_REDIS_URL, values['redis-cluster-nodes'], env),
+    workers: values.workers,
+    jobQueue: values['job-queue'],
   };
 }
