@@ -67,7 +67,9 @@ async function runAndWrite(plan: SweepPlan, unit: string, io: CliIo, run: RunCel
     };
     for (const [name, text] of Object.entries(files)) await writeFile(join(plan.outDir, name), text);
     io.stdout.write(summary);
-    io.stderr.write(`sweep: wrote ${Object.keys(files).map((name) => join(plan.outDir, name)).join(', ')}\n`);
+    // the engine's wall time stays out of the files, so that the same seed gives the same bytes
+    const wallS = cells.reduce((sum, cell) => sum + cell.report.engineStats.wallS, 0);
+    io.stderr.write(`sweep: ${wallS.toFixed(1)} s of engine time; wrote ${Object.keys(files).map((name) => join(plan.outDir, name)).join(', ')}\n`);
     return 0;
   } catch (error) {
     progress?.finish();

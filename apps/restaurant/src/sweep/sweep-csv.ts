@@ -23,7 +23,7 @@ export function sweepCsv(cells: readonly SweepCell[]): string {
     'producers', 'consumers', 'capacity', 'producerPeriodS', 'consumerMinS', 'consumerMaxS', 'modelHours',
     'engine', 'timeScale', 'seed', 'replications',
     ...FIGURES.flatMap(([name]) => [name, `${name}Ci95`]),
-    'queueLengthTimeShare', 'events', 'wallS',
+    'queueLengthTimeShare', 'events',
   ];
   const rows = cells.map(({ report }) => row(report));
   return [header, ...rows].map((fields) => fields.join(',')).join('\n') + '\n';
@@ -41,7 +41,6 @@ function row(report: RunReport): string[] {
     ...FIGURES.flatMap(([, pick]) => [text(pick(report)), text(pick(ci))]),
     report.queueLengthTimeShare.map(text).join(';'),
     text(report.engineStats.events),
-    text(report.engineStats.wallS),
   ];
 }
 

@@ -43,7 +43,6 @@ export function sweepSummary(cells: readonly SweepCell[], plan: SweepPlan): stri
     lines.push('');
   }
   const events = cells.reduce((sum, cell) => sum + cell.report.engineStats.events, 0);
-  const wallS = cells.reduce((sum, cell) => sum + cell.report.engineStats.wallS, 0);
-  lines.push(`${cells.length} cells, ${events} events in ${wallS.toFixed(1)} s of engine time.`, '');
+  lines.push(`${cells.length} cells, ${events} events.`, '');
   return lines.join('\n');
 }
