@@ -54,7 +54,7 @@ describe('adaptive takes', () => {
     const queue = fakeQueue(1);
     const stop = new AbortController();
     queue.items.push(...Array.from({ length: 50 }, (_, i) => `item ${i}`));
-    const taking = runAdaptiveTakes({ take: queue.take, onItems: () => undefined, max: 4, perTake: 1, stop: stop.signal });
+    const taking = runAdaptiveTakes({ take: queue.take, onItems: () => undefined, max: 4, perTake: 1, stop: stop.signal, idleMs: 0 });
     for (let turn = 0; turn < 100; turn++) await nextTurn();
     expect(queue.items).toEqual([]);
     const before = queue.state.emptyTakes;
@@ -65,6 +65,17 @@ describe('adaptive takes', () => {
     expect(queue.state.emptyTakes - before).toBeGreaterThanOrEqual(15);
     stop.abort();
     await taking;
+  });
+
+  it('waits after eight empty takes in a row instead of spinning, and the stop ends the wait', async () => {
+    const queue = fakeQueue(1);
+    const stop = new AbortController();
+    const taking = runAdaptiveTakes({ take: queue.take, onItems: () => undefined, max: 4, perTake: 1, stop: stop.signal, idleMs: 60_000 });
+    for (let turn = 0; turn < 100; turn++) await nextTurn();
+    expect(queue.state.emptyTakes).toBe(8);
+    stop.abort();
+    await taking;
+    expect(queue.state.takes).toBe(8);
   });
 
   it('fails with a take that fails before the stop, and ends quietly after it', async () => {
@@ -97,7 +108,7 @@ describe('adaptive takes, racing', () => {
     const queue = fakeQueue(1);
     const stop = new AbortController();
     let received = 0;
-    const taking = runAdaptiveTakes({ take: queue.take, onItems: (items) => (received += items.length), max: 4, perTake: 1, stop: stop.signal });
+    const taking = runAdaptiveTakes({ take: queue.take, onItems: (items) => (received += items.length), max: 4, perTake: 1, stop: stop.signal, idleMs: 0 });
     for (let round = 0; round < 20; round++) {
       queue.items.push(...Array.from({ length: 40 }, (_, i) => `item ${round}.${i}`));
       for (let turn = 0; turn < 60; turn++) await nextTurn();

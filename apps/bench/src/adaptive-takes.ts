@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 export interface TakeOutcome {
   /** What this take got, oldest first; empty when the queue was. */
   items: ReadonlyArray<string | Buffer>;
@@ -13,7 +15,11 @@ export interface AdaptiveTakesOptions {
   /** The most items one take gets. */
   perTake: number;
   stop: AbortSignal;
+  /** How long the last take in flight waits after finding the queue empty a few times running. */
+  idleMs?: number;
 }
+
+const EMPTIES_BEFORE_IDLE = 8;
 
 /**
  * A customer's takes in flight, as many as the queue needs: one while the customer keeps up, as
@@ -23,12 +29,14 @@ export interface AdaptiveTakesOptions {
  * catches up. Resolves when `stop` has aborted and every take has returned; rejects with the
  * first error of a take made before the stop.
  */
-export function runAdaptiveTakes({ take, onItems, max, perTake, stop }: AdaptiveTakesOptions): Promise<void> {
+export function runAdaptiveTakes({ take, onItems, max, perTake, stop, idleMs = 1 }: AdaptiveTakesOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     let running = 0;
     const loop = async (): Promise<void> => {
+      let empties = 0;
       while (!stop.aborted) {
         const { items, length } = await take();
+        empties = items.length === 0 ? empties + 1 : 0;
         if (items.length > 0) onItems(items);
         if (length > 0) {
           // All at once: every round trip spent ramping up is one more the backlog waits.
@@ -38,6 +46,10 @@ export function runAdaptiveTakes({ take, onItems, max, perTake, stop }: Adaptive
           // Counted down here, not when the promise settles, so two loops that find the queue
           // empty in the same turn cannot both leave.
           break;
+        } else if (empties >= EMPTIES_BEFORE_IDLE && idleMs > 0) {
+          // A customer that keeps up would otherwise spin on an empty queue and take the CPU
+          // its cooks need: the real customers of a 2-core machine share it with them.
+          await sleep(idleMs, undefined, { signal: stop }).catch(() => undefined);
         }
       }
       running--;
