@@ -15,7 +15,7 @@ export interface AdaptiveTakesOptions {
   /** The most items one take gets. */
   perTake: number;
   stop: AbortSignal;
-  /** How long the last take in flight waits after finding the queue empty a few times running. */
+  /** How long the last take in flight waits after finding the queue empty a few times running (0: never). */
   idleMs?: number;
 }
 
@@ -29,7 +29,7 @@ const EMPTIES_BEFORE_IDLE = 8;
  * catches up. Resolves when `stop` has aborted and every take has returned; rejects with the
  * first error of a take made before the stop.
  */
-export function runAdaptiveTakes({ take, onItems, max, perTake, stop, idleMs = 1 }: AdaptiveTakesOptions): Promise<void> {
+export function runAdaptiveTakes({ take, onItems, max, perTake, stop, idleMs = 0 }: AdaptiveTakesOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     let running = 0;
     const loop = async (): Promise<void> => {
@@ -47,8 +47,7 @@ export function runAdaptiveTakes({ take, onItems, max, perTake, stop, idleMs = 1
           // empty in the same turn cannot both leave.
           break;
         } else if (empties >= EMPTIES_BEFORE_IDLE && idleMs > 0) {
-          // A customer that keeps up would otherwise spin on an empty queue and take the CPU
-          // its cooks need: the real customers of a 2-core machine share it with them.
+          // A customer that keeps up would otherwise spin on an empty queue, on CPU its cooks need.
           await sleep(idleMs, undefined, { signal: stop }).catch(() => undefined);
         }
       }

@@ -34,7 +34,7 @@ export const prepareOursConsumer: PrepareWorker = async (job, tally) => {
   };
 
   return {
-    run: (stop) => runAdaptiveTakes({ take, onItems, max: job.inFlight, perTake: job.batch, stop }),
+    run: (stop) => runAdaptiveTakes({ take, onItems, max: job.inFlight, perTake: job.batch, stop, idleMs: job.idleMs }),
     async close() {
       redis.disconnect();
     },

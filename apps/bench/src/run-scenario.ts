@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
@@ -70,7 +71,10 @@ export async function runScenario(scenario: Scenario, context: ScenarioContext):
 
 function workerJobs(scenario: Scenario, queueName: string, redisUrl: string): WorkerJob[] {
   const { system, items, producers, consumers, batch, metrics } = scenario;
-  const base = { redisUrl, queueName, capacity: items, batch, metrics };
+  // Spinning on an empty queue costs nothing while every process has a core; beyond that, a
+  // customer's empty takes run on the core a cook needs.
+  const idleMs = producers + consumers > availableParallelism() ? 1 : 0;
+  const base = { redisUrl, queueName, capacity: items, batch, metrics, idleMs };
   const share = (index: number): number => Math.floor(items / producers) + (index < items % producers ? 1 : 0);
   return [
     ...Array.from({ length: producers }, (_, index) => ({ ...base, role: `${system}-producer` as const, items: share(index), index, inFlight: scenario.producerInFlight })),

@@ -16,6 +16,7 @@ const job: WorkerJob = {
   batch: 1,
   inFlight: 1,
   metrics: false,
+  idleMs: 0,
   index: 0,
 };
 

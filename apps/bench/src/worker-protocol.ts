@@ -15,6 +15,8 @@ export interface WorkerJob {
   inFlight: number;
   /** Ours: count every offer and take with the services' metrics. */
   metrics: boolean;
+  /** Ours, consumers: how long to wait after a run of empty takes (adaptive-takes.ts); 0 spins on. */
+  idleMs: number;
   /** Distinguishes the producers' names and random streams. */
   index: number;
 }
