@@ -74,8 +74,10 @@ With several queues (--queue a,b,c), one line each and their total.`,
   },
 });
 
-/** The queues a service of this environment serves, without their capacities. */
+/** The queues a service of this environment serves, without their capacities (as its own QUEUE_NAMES reads them). */
 function queuesOfEnv(env: Record<string, string | undefined>): string {
-  if (env.QUEUE_NAMES) return env.QUEUE_NAMES.split(',').map((entry) => entry.trim().replace(/:\d+$/, '')).join(',');
-  return env.QUEUE_NAME || 'kitchen';
+  const served = env.QUEUE_NAMES ? settings.queueList.safeParse(env.QUEUE_NAMES) : undefined;
+  if (served?.success) return served.data.map(({ name }) => name).join(',');
+  // a list that does not parse goes on as it is, for the report's own check to name
+  return env.QUEUE_NAMES || env.QUEUE_NAME || 'kitchen';
 }
